@@ -1,0 +1,24 @@
+namespace Competition.Engine.Common;
+
+/// <summary>Who sends a command: built by the host from the signed-in user, so handlers can apply scope rules.</summary>
+public sealed record Actor(string UserId, string UserName, IReadOnlySet<string> Roles, string? CityCode)
+{
+    public static readonly Actor System = new("system", "system", new HashSet<string> { Accounts.Roles.Admin }, null);
+
+    public bool IsIn(string role) => Roles.Contains(role);
+    public bool IsAdmin => IsIn(Accounts.Roles.Admin);
+
+    /// <summary>An organizer is scoped to one city; an admin may act on any.</summary>
+    public void EnsureMayManageCity(string cityCode)
+    {
+        if (IsAdmin) return;
+        if (IsIn(Accounts.Roles.Organizer) && string.Equals(CityCode, cityCode, StringComparison.Ordinal)) return;
+        throw new ForbiddenException($"组织者只能管理本市（{CityCode ?? "未分配"}）的数据，不能修改 {cityCode} 的数据。");
+    }
+
+    public void EnsureOrganizer()
+    {
+        if (!IsAdmin && !IsIn(Accounts.Roles.Organizer))
+            throw new ForbiddenException("只有组织者或管理员可以执行此操作。");
+    }
+}

@@ -1,0 +1,39 @@
+using Competition.Engine.Accounts;
+using Competition.Engine.Organizations;
+using Competition.Engine.QuestionBank;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Competition.Engine.Persistence;
+
+public sealed class CompetitionDbContext(DbContextOptions<CompetitionDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<Trade> Trades => Set<Trade>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
+    public DbSet<BankImport> BankImports => Set<BankImport>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CompetitionDbContext).Assembly);
+        builder.Entity<AppUser>(b =>
+        {
+            b.Property(u => u.DisplayName).HasMaxLength(64).IsRequired();
+            b.Property(u => u.CityCode).HasMaxLength(32);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every DateTime is UTC; PostgreSQL's timestamptz insists on it and SQLite would otherwise lose the kind.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}
+
+internal sealed class UtcDateTimeConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, DateTime>(
+    v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

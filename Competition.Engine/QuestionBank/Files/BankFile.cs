@@ -1,0 +1,14 @@
+namespace Competition.Engine.QuestionBank.Files;
+
+/// <summary>A problem in a bank file, located by line so an editor can jump to it.</summary>
+public sealed record BankFileError(string File, int Line, string Reason)
+{
+    public override string ToString() => $"{File}:{Line}: {Reason}";
+}
+
+public sealed record TradeHeader(string Code, string Name, string NameEn, string Category, bool IsSynthetic);
+
+public sealed record ParsedQuestion(string Id, int Line, QuestionContent Content);
+
+/// <summary>One bank file as read: the trade it defines, the questions that parsed, and everything wrong with it.</summary>
+public sealed record BankFile(string Path, TradeHeader? Trade, IReadOnlyList<ParsedQuestion> Questions, IReadOnlyList<BankFileError> Errors);

@@ -1,0 +1,32 @@
+using Competition.Engine.Common;
+using Competition.Engine.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Competition.Engine.QuestionBank;
+
+/// <summary>One question at its current (or a given) version, with the stem rendered as a worker will see it.</summary>
+public static class GetQuestion
+{
+    public sealed record Query(string Id, int? Version = null) : IRequest<Result>;
+
+    public sealed record Result(string Id, string TradeCode, string TradeName, int Version, int LatestVersion,
+        QuestionContent Content, string StemHtml, string ExplanationHtml, IReadOnlyList<(string Key, string Html)> Options);
+
+    public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query request, CancellationToken ct)
+        {
+            var q = await db.Questions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, ct)
+                    ?? throw new NotFoundException("题目", request.Id);
+            var version = request.Version ?? q.CurrentVersion;
+            var v = await db.QuestionVersions.AsNoTracking().FirstOrDefaultAsync(x => x.QuestionId == q.Id && x.Version == version, ct)
+                    ?? throw new NotFoundException("题目版本", $"{q.Id} v{version}");
+            var trade = await db.Trades.AsNoTracking().Where(t => t.Code == q.TradeCode).Select(t => t.Name).FirstAsync(ct);
+            var content = v.Content;
+            return new Result(q.Id, q.TradeCode, trade, version, q.CurrentVersion, content,
+                MarkdownRenderer.ToHtml(content.Stem), MarkdownRenderer.ToHtml(content.Explanation),
+                content.Options.Select(o => (o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Competition.Engine.QuestionBank;
+
+/// <summary>
+/// A question with a stable id. Its content lives in immutable versions; the question row carries a copy
+/// of the current version for filtering. Papers and attempts refer to a version, so they keep what they showed.
+/// </summary>
+public sealed class Question
+{
+    private readonly List<QuestionVersion> _versions = [];
+
+    private Question() { }
+
+    public Question(string id, string tradeCode, QuestionContent content, string source, bool isSynthetic, DateTime nowUtc)
+    {
+        Id = id;
+        TradeCode = tradeCode;
+        IsSynthetic = isSynthetic;
+        Apply(content, content.ComputeHash(), 1, source, nowUtc);
+    }
+
+    public string Id { get; private set; } = "";
+    public string TradeCode { get; private set; } = "";
+    public SkillLevel Level { get; private set; }
+    public QuestionType Type { get; private set; }
+    public int Difficulty { get; private set; }
+    public string Stem { get; private set; } = "";
+    /// <summary>Knowledge points as "|a|b|" so one LIKE finds a whole point on every provider.</summary>
+    public string KnowledgePoints { get; private set; } = "";
+    public string ContentJson { get; private set; } = "";
+    public string ContentHash { get; private set; } = "";
+    public int CurrentVersion { get; private set; }
+    public string Source { get; private set; } = "";
+    public bool IsSynthetic { get; private set; }
+    public DateTime UpdatedAt { get; private set; }
+    public IReadOnlyList<QuestionVersion> Versions => _versions;
+
+    public QuestionContent Content => QuestionContent.FromCanonicalJson(ContentJson);
+
+    public IEnumerable<string> KnowledgePointList => KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries);
+
+    public static string EncodeKnowledgePoints(IEnumerable<string> points) => "|" + string.Join("|", points.Select(p => p.Trim())) + "|";
+
+    /// <summary>Records a new version when the content differs; returns false when nothing changed.</summary>
+    public bool Revise(QuestionContent content, string tradeCode, string source, DateTime nowUtc)
+    {
+        var hash = content.ComputeHash();
+        if (hash == ContentHash && tradeCode == TradeCode) return false;
+        TradeCode = tradeCode;
+        Apply(content, hash, CurrentVersion + 1, source, nowUtc);
+        return true;
+    }
+
+    private void Apply(QuestionContent content, string hash, int version, string source, DateTime nowUtc)
+    {
+        Level = content.Level;
+        Type = content.Type;
+        Difficulty = content.Difficulty;
+        Stem = content.Stem;
+        KnowledgePoints = EncodeKnowledgePoints(content.KnowledgePoints);
+        ContentJson = content.ToCanonicalJson();
+        ContentHash = hash;
+        CurrentVersion = version;
+        Source = source;
+        UpdatedAt = nowUtc;
+        _versions.Add(new QuestionVersion(Id, version, ContentJson, hash, source, nowUtc));
+    }
+}
+
+public sealed class QuestionVersion
+{
+    private QuestionVersion() { }
+
+    internal QuestionVersion(string questionId, int version, string contentJson, string hash, string source, DateTime createdAt)
+    {
+        QuestionId = questionId;
+        Version = version;
+        ContentJson = contentJson;
+        ContentHash = hash;
+        Source = source;
+        CreatedAt = createdAt;
+    }
+
+    public string QuestionId { get; private set; } = "";
+    public int Version { get; private set; }
+    public string ContentJson { get; private set; } = "";
+    public string ContentHash { get; private set; } = "";
+    public string Source { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+
+    public QuestionContent Content => QuestionContent.FromCanonicalJson(ContentJson);
+}
+
+public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> b)
+    {
+        b.ToTable("Questions");
+        b.HasKey(q => q.Id);
+        b.Property(q => q.Id).HasMaxLength(80);
+        b.Property(q => q.TradeCode).HasMaxLength(64).IsRequired();
+        b.Property(q => q.Stem).IsRequired();
+        b.Property(q => q.KnowledgePoints).IsRequired();
+        b.Property(q => q.ContentJson).IsRequired();
+        b.Property(q => q.ContentHash).HasMaxLength(64).IsRequired();
+        b.Property(q => q.Source).HasMaxLength(32).IsRequired();
+        b.HasOne<Trade>().WithMany().HasForeignKey(q => q.TradeCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(q => new { q.TradeCode, q.Level, q.Type });
+        b.HasMany(q => q.Versions).WithOne().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(q => q.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(q => q.Content);
+        b.Ignore(q => q.KnowledgePointList);
+    }
+}
+
+public sealed class QuestionVersionConfiguration : IEntityTypeConfiguration<QuestionVersion>
+{
+    public void Configure(EntityTypeBuilder<QuestionVersion> b)
+    {
+        b.ToTable("QuestionVersions");
+        b.HasKey(v => new { v.QuestionId, v.Version });
+        b.Property(v => v.QuestionId).HasMaxLength(80);
+        b.Property(v => v.ContentJson).IsRequired();
+        b.Property(v => v.ContentHash).HasMaxLength(64).IsRequired();
+        b.Property(v => v.Source).HasMaxLength(32).IsRequired();
+        b.Ignore(v => v.Content);
+    }
+}

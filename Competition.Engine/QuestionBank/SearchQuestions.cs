@@ -1,0 +1,51 @@
+using Competition.Engine.Persistence;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+
+namespace Competition.Engine.QuestionBank;
+
+/// <summary>The organizer's bank browser: filter by trade, level, type, knowledge point and text, a page at a time.</summary>
+public static class SearchQuestions
+{
+    public sealed record Query(string? TradeCode = null, SkillLevel? Level = null, QuestionType? Type = null,
+        string? KnowledgePoint = null, string? Text = null, bool IncludeSynthetic = false, int Page = 1, int PageSize = 20) : IRequest<Result>;
+
+    public sealed record Row(string Id, string TradeCode, SkillLevel Level, QuestionType Type, int Difficulty, string Stem,
+        IReadOnlyList<string> KnowledgePoints, int Version);
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageSize)
+    {
+        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    }
+
+    public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, Result>
+    {
+        public async Task<Result> Handle(Query r, CancellationToken ct)
+        {
+            var q = db.Questions.AsNoTracking();
+            if (!r.IncludeSynthetic) q = q.Where(x => !x.IsSynthetic);
+            if (!string.IsNullOrWhiteSpace(r.TradeCode)) q = q.Where(x => x.TradeCode == r.TradeCode);
+            if (r.Level is { } level) q = q.Where(x => x.Level == level);
+            if (r.Type is { } type) q = q.Where(x => x.Type == type);
+            if (!string.IsNullOrWhiteSpace(r.KnowledgePoint))
+            {
+                var point = "|" + r.KnowledgePoint.Trim() + "|";
+                q = q.Where(x => x.KnowledgePoints.Contains(point));
+            }
+            if (!string.IsNullOrWhiteSpace(r.Text))
+            {
+                var text = r.Text.Trim();
+                q = q.Where(x => x.Stem.Contains(text) || x.Id.Contains(text));
+            }
+            var pageSize = Math.Clamp(r.PageSize, 1, 200);
+            var page = Math.Max(1, r.Page);
+            var total = await q.CountAsync(ct);
+            var rows = await q.OrderBy(x => x.TradeCode).ThenByDescending(x => x.Level).ThenBy(x => x.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize)
+                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion })
+                .ToListAsync(ct);
+            return new Result(rows.Select(x => new Row(x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem,
+                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion)).ToList(), total, page, pageSize);
+        }
+    }
+}
