@@ -1,3 +1,34 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using Competition.Web.Accounts;
+using Competition.Web.Common;
+using Competition.Web.Organizations;
+using Competition.Web.QuestionBank;
+
+// Command-line verbs (banks validate/import/synth, admin create) run without starting the web server.
+if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddCompetitionServices();
+
+var app = builder.Build();
+await StartupTasks.RunAsync(app);
+
+if (!app.Environment.IsDevelopment()) app.UseHsts();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapRazorPages();
+app.MapAccountEndpoints();
+app.MapOrganizationEndpoints();
+app.MapQuestionBankEndpoints();
+app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+
 app.Run();
+return 0;
+
 public partial class Program;

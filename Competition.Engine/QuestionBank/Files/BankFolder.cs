@@ -39,7 +39,8 @@ public sealed class BankFolder
             .Where(p => p.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
         var files = new BankFile[paths.Count];
-        Parallel.For(0, paths.Count, i => files[i] = BankFileReader.Read(paths[i], Path.GetRelativePath(Directory.GetCurrentDirectory(), paths[i])));
+        var shown = Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } pwd && Directory.Exists(pwd) ? pwd : Directory.GetCurrentDirectory();
+        Parallel.For(0, paths.Count, i => files[i] = BankFileReader.Read(paths[i], Path.GetRelativePath(shown, paths[i])));
         var errors = files.SelectMany(f => f.Errors).ToList();
         if (paths.Count == 0) errors.Add(new(folder, 0, "目录中没有 .yaml 题库文件"));
         CheckAcrossFiles(files, errors);

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Competition.Engine.Accounts;
+using Competition.Engine.Common;
+using Competition.Engine.Persistence;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Competition.Web.Common;
+
+public static class ServiceRegistration
+{
+    public const string OrganizerPolicy = "Organizer";
+
+    /// <summary>Everything the engine needs, shared by the web host and the command-line verbs.</summary>
+    public static IServiceCollection AddCompetitionCore(this IServiceCollection services, IConfiguration config)
+    {
+        var db = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddCompetitionDatabase(db);
+        services.AddSingleton(TimeProvider.System);
+        services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<CompetitionDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<Competition.Web.Accounts.AppClaimsFactory>();
+        return services;
+    }
+
+    public static void AddCompetitionServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCompetitionCore(builder.Configuration);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // APIs answer 401/403 instead of redirecting to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => Deny(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Deny(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OrganizerPolicy, p => p.RequireRole(Roles.Organizer, Roles.Admin));
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/QuestionBank", OrganizerPolicy);
+            o.Conventions.AuthorizeFolder("/Organizations", OrganizerPolicy);
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<EngineExceptionHandler>();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = o.SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")];
+        });
+        services.AddLocalization();
+        // Our own size check answers a too-large upload with a clear message, so the server lets it through first.
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 64L * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
+    }
+
+    private static Task Deny(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

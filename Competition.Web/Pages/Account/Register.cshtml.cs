@@ -1,0 +1,53 @@
+using Competition.Engine.Accounts;
+using Competition.Engine.Common;
+using Competition.Engine.Organizations;
+using Competition.Engine.QuestionBank;
+using MediatR;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Competition.Web.Pages.Account;
+
+public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+{
+    public sealed class InputModel
+    {
+        public string Name { get; set; } = "";
+        public string? Phone { get; set; }
+        public string? EmployeeNumber { get; set; }
+        public Guid? UnitId { get; set; }
+        public string? TradeCode { get; set; }
+        public SkillLevel? Level { get; set; }
+        public string Password { get; set; } = "";
+    }
+
+    [BindProperty] public InputModel Input { get; set; } = new();
+    public IReadOnlyList<ListUnits.Row> Units { get; private set; } = [];
+    public IReadOnlyList<ListTrades.Row> Trades { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadChoicesAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        try
+        {
+            var r = await mediator.Send(new RegisterWorker.Command(Input.Name, Input.Phone, Input.EmployeeNumber, Input.UnitId ?? Guid.Empty,
+                Input.Password, string.IsNullOrEmpty(Input.TradeCode) ? null : Input.TradeCode, Input.Level));
+            await signIn.SignInAsync((await users.FindByIdAsync(r.UserId))!, isPersistent: true);
+            return Redirect("/");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.Field}", e.Message);
+            await LoadChoicesAsync();
+            return Page();
+        }
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        Units = await mediator.Send(new ListUnits.Query());
+        Trades = await mediator.Send(new ListTrades.Query());
+    }
+}
