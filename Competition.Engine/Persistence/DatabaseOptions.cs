@@ -58,10 +58,11 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
 public static class DatabaseRegistration
 {
-    public static IServiceCollection AddCompetitionDatabase(this IServiceCollection services, DatabaseOptions db)
+    /// <summary>The options are resolved when first needed, so hosts (and test hosts) may still add configuration after registration.</summary>
+    public static IServiceCollection AddCompetitionDatabase(this IServiceCollection services, Func<IServiceProvider, DatabaseOptions> options)
     {
-        services.AddSingleton(db);
-        services.AddDbContext<CompetitionDbContext>(db.Configure);
+        services.AddSingleton(options);
+        services.AddDbContext<CompetitionDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Configure(o));
         return services;
     }
 }

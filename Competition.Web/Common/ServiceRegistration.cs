@@ -14,8 +14,7 @@ public static class ServiceRegistration
     /// <summary>Everything the engine needs, shared by the web host and the command-line verbs.</summary>
     public static IServiceCollection AddCompetitionCore(this IServiceCollection services, IConfiguration config)
     {
-        var db = config.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddCompetitionDatabase(db);
+        services.AddCompetitionDatabase(sp => sp.GetRequiredService<IConfiguration>().GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
         services.AddSingleton(TimeProvider.System);
         services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
         services.AddIdentity<AppUser, IdentityRole>(o =>

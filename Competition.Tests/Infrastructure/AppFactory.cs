@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using Competition.Engine.Accounts;
+using Competition.Engine.Persistence;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Competition.Tests.Infrastructure;
+
+/// <summary>The real app on real Kestrel (loopback, free port) over a test database of either provider.</summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _db;
+    private readonly Dictionary<string, string?> _settings;
+
+    private AppFactory(TestDatabase db, Dictionary<string, string?> settings)
+    {
+        _db = db;
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    public TestDatabase Database => _db;
+
+    public Uri BaseAddress
+    {
+        get
+        {
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1"));
+        }
+    }
+
+    public static async Task<AppFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        var factory = new AppFactory(db, settings ?? []);
+        factory.StartServer();
+        return factory;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseUrls("http://127.0.0.1:0");
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = _db.Options.Provider.ToString(),
+            ["Database:ConnectionString"] = _db.Options.ConnectionString,
+            ["Banks:Folder"] = Paths.ShippedBanks,
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        }.Concat(_settings)));
+    }
+
+    /// <summary>An HTTP client with its own cookie jar, talking to the Kestrel server.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
+    public async Task<T> SendAsync<T>(IRequest<T> request)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task<string> CreateStaffAsync(string role, string? city = null)
+    {
+        var name = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..20];
+        await SendAsync(new CreateStaffAccount.Command(name, "test-pass-123", name, role, city));
+        return name;
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password = "test-pass-123")
+    {
+        var client = NewClient();
+        var res = await client.PostAsJsonAsync("/api/account/login", new { userName, password });
+        res.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public async Task<HttpClient> OrganizerClientAsync(string city = "maanshan") =>
+        await SignedInClientAsync(await CreateStaffAsync(Roles.Organizer, city));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+}
