@@ -48,14 +48,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseUrls("http://127.0.0.1:0");
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = _db.Options.Provider.ToString(),
             ["Database:ConnectionString"] = _db.Options.ConnectionString,
             ["Banks:Folder"] = Paths.ShippedBanks,
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
-        }.Concat(_settings)));
+        };
+        foreach (var (key, value) in _settings) settings[key] = value;
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
     }
 
     /// <summary>An HTTP client with its own cookie jar, talking to the Kestrel server.</summary>

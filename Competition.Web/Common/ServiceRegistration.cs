@@ -57,6 +57,7 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Organizations", OrganizerPolicy);
         });
         services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
