@@ -1,4 +1,6 @@
 using Competition.Engine.Accounts;
+using Competition.Engine.Exams;
+using Competition.Engine.Practice;
 using Competition.Engine.Organizations;
 using Competition.Engine.QuestionBank;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +17,13 @@ public sealed class CompetitionDbContext(DbContextOptions<CompetitionDbContext> 
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionVersion> QuestionVersions => Set<QuestionVersion>();
     public DbSet<BankImport> BankImports => Set<BankImport>();
+    public DbSet<Exam> Exams => Set<Exam>();
+    public DbSet<Paper> Papers => Set<Paper>();
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+    public DbSet<AttemptAnswer> AttemptAnswers => Set<AttemptAnswer>();
+    public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
+    public DbSet<PracticeRecord> PracticeRecords => Set<PracticeRecord>();
+    public DbSet<WrongBookEntry> WrongBookEntries => Set<WrongBookEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,116 @@
+using Competition.Engine.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Competition.Engine.Exams;
+
+/// <summary>
+/// A worker's sitting of an exam. The deadline is the server's; answers are stored separately (one row per item)
+/// so a save touches one small row.
+/// </summary>
+public sealed class Attempt
+{
+    private Attempt() { }
+
+    public Attempt(Guid id, Exam exam, Guid workerId, Paper paper, int attemptNo, DateTime nowUtc)
+    {
+        Id = id;
+        ExamId = exam.Id;
+        WorkerId = workerId;
+        PaperId = paper.Id;
+        AttemptNo = attemptNo;
+        State = AttemptState.InProgress;
+        StartedAt = nowUtc;
+        Deadline = exam.DeadlineFor(nowUtc);
+        CloseAt = Deadline + exam.Grace;
+        MaxScore = exam.MaxScore;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ExamId { get; private set; }
+    public Guid WorkerId { get; private set; }
+    public Guid PaperId { get; private set; }
+    public int AttemptNo { get; private set; }
+    public AttemptState State { get; private set; }
+    public DateTime StartedAt { get; private set; }
+    /// <summary>When time is up: the earlier of start + duration and the exam's close.</summary>
+    public DateTime Deadline { get; private set; }
+    /// <summary>Deadline plus any grace period: the last moment an answer is accepted.</summary>
+    public DateTime CloseAt { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public double? Score { get; private set; }
+    public double MaxScore { get; private set; }
+    /// <summary>Answers still waiting for a person to mark (short answers).</summary>
+    public int PendingMarks { get; private set; }
+
+    public bool IsOpen => State is AttemptState.InProgress or AttemptState.Overdue;
+
+    /// <summary>Refuses an answer the rules do not allow, with a message the worker can act on.</summary>
+    public void EnsureAcceptsAnswer(DateTime nowUtc)
+    {
+        if (State is AttemptState.Submitted) throw new RuleViolationException("本次作答已交卷，不能再修改答案。");
+        if (State is AttemptState.Abandoned) throw new RuleViolationException("本次作答已作废（超时未交卷），不能再修改答案。");
+        if (nowUtc > CloseAt) throw new RuleViolationException($"作答时间已于 {TimeZones.Shanghai(CloseAt):HH:mm:ss} 结束，此答案未被接受。");
+    }
+
+    public bool IsDue(DateTime nowUtc) => IsOpen && nowUtc >= Deadline;
+
+    /// <summary>Submits with the given score; a second submit changes nothing.</summary>
+    public bool Submit(double score, int pendingMarks, DateTime nowUtc)
+    {
+        if (!IsOpen) return false;
+        State = AttemptState.Submitted;
+        SubmittedAt = nowUtc;
+        Score = Math.Round(score, 2);
+        PendingMarks = pendingMarks;
+        return true;
+    }
+
+    /// <summary>Time is up: autosubmit, enter the grace period, or abandon, as the exam says. Closing twice does nothing.</summary>
+    public TimeUpOutcome TimeUp(OverdueHandling handling, DateTime nowUtc)
+    {
+        if (!IsOpen || nowUtc < Deadline) return TimeUpOutcome.Nothing;
+        return handling switch
+        {
+            OverdueHandling.GracePeriod when nowUtc < CloseAt => MarkOverdue(),
+            OverdueHandling.Abandon => Abandon(nowUtc),
+            _ => TimeUpOutcome.Submit,
+        };
+    }
+
+    public void Remark(double score, int pendingMarks)
+    {
+        Score = Math.Round(score, 2);
+        PendingMarks = pendingMarks;
+    }
+
+    private TimeUpOutcome MarkOverdue()
+    {
+        if (State == AttemptState.Overdue) return TimeUpOutcome.Nothing;
+        State = AttemptState.Overdue;
+        return TimeUpOutcome.Overdue;
+    }
+
+    private TimeUpOutcome Abandon(DateTime nowUtc)
+    {
+        State = AttemptState.Abandoned;
+        SubmittedAt = nowUtc;
+        return TimeUpOutcome.Abandoned;
+    }
+}
+
+public enum TimeUpOutcome { Nothing, Overdue, Submit, Abandoned }
+
+public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
+{
+    public void Configure(EntityTypeBuilder<Attempt> b)
+    {
+        b.ToTable("Attempts");
+        b.HasKey(a => a.Id);
+        b.HasOne<Exam>().WithMany().HasForeignKey(a => a.ExamId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Paper>().WithMany().HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.ExamId, a.WorkerId, a.AttemptNo }).IsUnique();
+        b.HasIndex(a => new { a.State, a.Deadline });
+        b.Ignore(a => a.IsOpen);
+    }
+}

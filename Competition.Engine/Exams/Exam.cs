@@ -1,0 +1,127 @@
+using Competition.Engine.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Competition.Engine.Exams;
+
+/// <summary>A theory exam (or a mock exam for drills) defined by a blueprint, with its times and rules.</summary>
+public sealed class Exam
+{
+    private Exam() { }
+
+    public Exam(Guid id, string title, string cityCode, Blueprint blueprint, ExamSettings s, string createdBy, DateTime nowUtc)
+    {
+        Id = id;
+        Title = title.Trim();
+        CityCode = cityCode;
+        CreatedBy = createdBy;
+        CreatedAt = nowUtc;
+        Status = ExamStatus.Draft;
+        Apply(blueprint, s);
+    }
+
+    public Guid Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public string CityCode { get; private set; } = "";
+    public string BlueprintJson { get; private set; } = "";
+    public int DurationMinutes { get; private set; }
+    public DateTime OpensAt { get; private set; }
+    public DateTime ClosesAt { get; private set; }
+    public int AttemptsAllowed { get; private set; }
+    public double PassMark { get; private set; }
+    public double MaxScore { get; private set; }
+    public OverdueHandling Overdue { get; private set; }
+    public int GraceMinutes { get; private set; }
+    public bool ShuffleQuestions { get; private set; }
+    public bool ShuffleOptions { get; private set; }
+    public ReviewOptions Review { get; private set; }
+    public MultipleChoiceScoring MultipleScoring { get; private set; }
+    public bool IsPractice { get; private set; }
+    public ExamStatus Status { get; private set; }
+    public string CreatedBy { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+
+    public Blueprint Blueprint => Blueprint.FromJson(BlueprintJson);
+
+    public ExamSettings Settings => new(DurationMinutes, OpensAt, ClosesAt, AttemptsAllowed, PassMark, Overdue, GraceMinutes,
+        ShuffleQuestions, ShuffleOptions, Review, MultipleScoring, IsPractice);
+
+    public void Revise(Blueprint blueprint, ExamSettings s)
+    {
+        if (Status != ExamStatus.Draft) throw new RuleViolationException("考试已发布，不能再修改蓝图和规则；如需调整请复制为新考试。");
+        Apply(blueprint, s);
+    }
+
+    public void Publish()
+    {
+        if (Status == ExamStatus.Closed) throw new RuleViolationException("考试已结束，不能再发布。");
+        Status = ExamStatus.Published;
+    }
+
+    public void Close() => Status = ExamStatus.Closed;
+
+    /// <summary>The server's deadline for an attempt started now: the earlier of start + duration and the exam's close.</summary>
+    public DateTime DeadlineFor(DateTime startedUtc)
+    {
+        var byDuration = startedUtc.AddMinutes(DurationMinutes);
+        return byDuration < ClosesAt ? byDuration : ClosesAt;
+    }
+
+    public TimeSpan Grace => Overdue == OverdueHandling.GracePeriod ? TimeSpan.FromMinutes(GraceMinutes) : TimeSpan.Zero;
+
+    public void EnsureOpenFor(DateTime nowUtc)
+    {
+        if (Status != ExamStatus.Published) throw new RuleViolationException("考试尚未发布。");
+        if (nowUtc < OpensAt) throw new RuleViolationException($"考试尚未开始，开考时间 {TimeZones.Shanghai(OpensAt):yyyy-MM-dd HH:mm}。");
+        if (nowUtc >= ClosesAt) throw new RuleViolationException("考试已结束，不能再开始作答。");
+    }
+
+    private void Apply(Blueprint blueprint, ExamSettings s)
+    {
+        BlueprintJson = blueprint.ToJson();
+        MaxScore = blueprint.MaxScore;
+        DurationMinutes = s.DurationMinutes;
+        OpensAt = s.OpensAt;
+        ClosesAt = s.ClosesAt;
+        AttemptsAllowed = s.AttemptsAllowed;
+        PassMark = s.PassMark;
+        Overdue = s.Overdue;
+        GraceMinutes = s.GraceMinutes;
+        ShuffleQuestions = s.ShuffleQuestions;
+        ShuffleOptions = s.ShuffleOptions;
+        Review = s.Review;
+        MultipleScoring = s.MultipleScoring;
+        IsPractice = s.IsPractice;
+    }
+}
+
+public sealed record ExamSettings(int DurationMinutes, DateTime OpensAt, DateTime ClosesAt, int AttemptsAllowed, double PassMark,
+    OverdueHandling Overdue, int GraceMinutes, bool ShuffleQuestions, bool ShuffleOptions, ReviewOptions Review,
+    MultipleChoiceScoring MultipleScoring, bool IsPractice = false)
+{
+    public IEnumerable<ValidationError> Problems(double maxScore)
+    {
+        if (DurationMinutes is < 1 or > 24 * 60) yield return new(nameof(DurationMinutes), "考试时长应在 1 分钟到 24 小时之间");
+        if (ClosesAt <= OpensAt) yield return new(nameof(ClosesAt), "结束时间必须晚于开始时间");
+        if (AttemptsAllowed < 1) yield return new(nameof(AttemptsAllowed), "允许作答次数至少为 1");
+        if (PassMark < 0 || PassMark > maxScore) yield return new(nameof(PassMark), $"及格分应在 0–{maxScore:0.##} 之间");
+        if (Overdue == OverdueHandling.GracePeriod && GraceMinutes is < 1 or > 60) yield return new(nameof(GraceMinutes), "宽限时间应在 1–60 分钟之间");
+    }
+}
+
+public sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
+{
+    public void Configure(EntityTypeBuilder<Exam> b)
+    {
+        b.ToTable("Exams");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Title).HasMaxLength(200).IsRequired();
+        b.Property(e => e.CityCode).HasMaxLength(32).IsRequired();
+        b.Property(e => e.BlueprintJson).IsRequired();
+        b.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
+        b.HasIndex(e => new { e.Status, e.OpensAt });
+        b.Ignore(e => e.Blueprint);
+        b.Ignore(e => e.Settings);
+        b.Ignore(e => e.Grace);
+    }
+}
