@@ -1,7 +1,7 @@
 namespace Competition.Engine.Common;
 
 /// <summary>Who sends a command: built by the host from the signed-in user, so handlers can apply scope rules.</summary>
-public sealed record Actor(string UserId, string UserName, IReadOnlySet<string> Roles, string? CityCode)
+public sealed record Actor(string UserId, string UserName, IReadOnlySet<string> Roles, string? CityCode, Guid? WorkerId = null)
 {
     public static readonly Actor System = new("system", "system", new HashSet<string> { Accounts.Roles.Admin }, null);
 
@@ -15,6 +15,9 @@ public sealed record Actor(string UserId, string UserName, IReadOnlySet<string> 
         if (IsIn(Accounts.Roles.Organizer) && string.Equals(CityCode, cityCode, StringComparison.Ordinal)) return;
         throw new ForbiddenException($"组织者只能管理本市（{CityCode ?? "未分配"}）的数据，不能修改 {cityCode} 的数据。");
     }
+
+    /// <summary>The worker behind a worker account; other accounts cannot drill or sit exams.</summary>
+    public Guid RequireWorker() => WorkerId ?? throw new ForbiddenException("只有职工账号可以练习和参加考试，请使用职工账号登录。");
 
     public void EnsureOrganizer()
     {

@@ -17,11 +17,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _db;
     private readonly Dictionary<string, string?> _settings;
+    private readonly TimeProvider? _clock;
 
-    private AppFactory(TestDatabase db, Dictionary<string, string?> settings)
+    private AppFactory(TestDatabase db, Dictionary<string, string?> settings, TimeProvider? clock)
     {
         _db = db;
         _settings = settings;
+        _clock = clock;
         UseKestrel(0);
     }
 
@@ -36,10 +38,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
     }
 
-    public static async Task<AppFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
+    /// <param name="clock">Replaces the app's TimeProvider (e.g. a <see cref="FakeClock"/>).</param>
+    public static async Task<AppFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
-        var factory = new AppFactory(db, settings ?? []);
+        var factory = new AppFactory(db, settings ?? [], clock);
         factory.StartServer();
         return factory;
     }
@@ -58,6 +61,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in _settings) settings[key] = value;
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+        if (_clock is not null) builder.ConfigureServices(s => s.AddSingleton(_clock));
     }
 
     /// <summary>An HTTP client with its own cookie jar, talking to the Kestrel server.</summary>
@@ -86,6 +90,17 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public async Task<HttpClient> OrganizerClientAsync(string city = "maanshan") =>
         await SignedInClientAsync(await CreateStaffAsync(Roles.Organizer, city));
+
+    /// <summary>Registers a new worker (in a new unit of the city) and returns the user name and worker id.</summary>
+    public async Task<(string UserName, Guid WorkerId)> CreateWorkerAsync(string city = "maanshan", string? trade = "lathe-operator")
+    {
+        var unit = await SendAsync(new Competition.Engine.Organizations.CreateUnit.Command(city, "单位" + Guid.NewGuid().ToString("N")[..8],
+            Competition.Engine.Organizations.UnitKind.Enterprise, Competition.Engine.Common.Actor.System));
+        var phone = "15" + Random.Shared.NextInt64(100_000_000, 999_999_999);
+        var r = await SendAsync(new RegisterWorker.Command("职工" + phone[^4..], phone, null, unit, "test-pass-123", trade,
+            Competition.Engine.QuestionBank.SkillLevel.Level4));
+        return (r.UserName, r.WorkerId);
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -14,6 +14,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     {
         var identity = await base.GenerateClaimsAsync(user);
         if (user.CityCode is not null) identity.AddClaim(new Claim(ActorAccessor.CityClaim, user.CityCode));
+        if (user.WorkerId is { } worker) identity.AddClaim(new Claim(ActorAccessor.WorkerClaim, worker.ToString()));
         identity.AddClaim(new Claim("display_name", user.DisplayName));
         return identity;
     }
