@@ -1,5 +1,6 @@
 using Competition.Web.Accounts;
 using Competition.Web.Common;
+using Competition.Web.Exams;
 using Competition.Web.Organizations;
 using Competition.Web.QuestionBank;
 
@@ -26,6 +27,7 @@ app.MapRazorPages();
 app.MapAccountEndpoints();
 app.MapOrganizationEndpoints();
 app.MapQuestionBankEndpoints();
+app.MapExamEndpoints();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -42,6 +42,10 @@ public sealed class Attempt
     public double MaxScore { get; private set; }
     /// <summary>Answers still waiting for a person to mark (short answers).</summary>
     public int PendingMarks { get; private set; }
+    /// <summary>Points per item as marked (null: waiting for a person), kept on the attempt so closing writes one row.</summary>
+    public string? ItemScoresJson { get; private set; }
+
+    public double?[] ItemScores => ItemScoresJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<double?[]>(ItemScoresJson)!;
 
     public bool IsOpen => State is AttemptState.InProgress or AttemptState.Overdue;
 
@@ -56,13 +60,12 @@ public sealed class Attempt
     public bool IsDue(DateTime nowUtc) => IsOpen && nowUtc >= Deadline;
 
     /// <summary>Submits with the given score; a second submit changes nothing.</summary>
-    public bool Submit(double score, int pendingMarks, DateTime nowUtc)
+    public bool Submit(double?[] itemScores, DateTime nowUtc)
     {
         if (!IsOpen) return false;
         State = AttemptState.Submitted;
         SubmittedAt = nowUtc;
-        Score = Math.Round(score, 2);
-        PendingMarks = pendingMarks;
+        Remark(itemScores);
         return true;
     }
 
@@ -78,11 +81,15 @@ public sealed class Attempt
         };
     }
 
-    public void Remark(double score, int pendingMarks)
+    /// <summary>Records item marks (after a key correction or a person's mark); the score is their sum.</summary>
+    public void Remark(double?[] itemScores)
     {
-        Score = Math.Round(score, 2);
-        PendingMarks = pendingMarks;
+        ItemScoresJson = System.Text.Json.JsonSerializer.Serialize(itemScores);
+        Score = Math.Round(itemScores.Sum(s => s ?? 0), 2);
+        PendingMarks = itemScores.Count(s => s is null);
     }
+
+    public bool Passed(double passMark) => State == AttemptState.Submitted && PendingMarks == 0 && Score >= passMark;
 
     private TimeUpOutcome MarkOverdue()
     {
@@ -112,5 +119,6 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         b.HasIndex(a => new { a.ExamId, a.WorkerId, a.AttemptNo }).IsUnique();
         b.HasIndex(a => new { a.State, a.Deadline });
         b.Ignore(a => a.IsOpen);
+        b.Ignore(a => a.ItemScores);
     }
 }

@@ -6,7 +6,7 @@ namespace Competition.Engine.QuestionBank;
 /// </summary>
 public sealed class QuestionIndex
 {
-    public readonly record struct Entry(string Id, int Version, byte Difficulty, int[] KnowledgePoints);
+    public readonly record struct Entry(string Id, int Version, byte Difficulty, byte OptionCount, int[] KnowledgePoints);
 
     public readonly record struct CellKey(string Trade, SkillLevel Level, QuestionType Type);
 
@@ -43,7 +43,7 @@ public sealed class QuestionIndex
             }
             var key = new CellKey(trade, c.Level, c.Type);
             if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
-            list.Add(new Entry(id, version, (byte)c.Difficulty, kp));
+            list.Add(new Entry(id, version, (byte)c.Difficulty, (byte)c.Options.Count, kp));
         }
         return new QuestionIndex(cells.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), points);
     }

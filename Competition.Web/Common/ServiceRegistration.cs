@@ -4,6 +4,7 @@ using Competition.Engine.Common;
 using Competition.Engine.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Quartz;
 
 namespace Competition.Web.Common;
 
@@ -16,6 +17,8 @@ public static class ServiceRegistration
     {
         services.AddCompetitionDatabase(sp => sp.GetRequiredService<IConfiguration>().GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions());
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Competition.Engine.QuestionBank.QuestionCatalog>();
+        services.AddSingleton<Competition.Engine.Exams.PaperCache>();
         services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -56,6 +59,13 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/QuestionBank", OrganizerPolicy);
             o.Conventions.AuthorizeFolder("/Organizations", OrganizerPolicy);
         });
+        services.AddQuartz(q =>
+        {
+            q.AddJob<Competition.Web.Exams.CloseDueAttemptsJob>(j => j.WithIdentity(Competition.Web.Exams.CloseDueAttemptsJob.Key));
+            q.AddTrigger(t => t.ForJob(Competition.Web.Exams.CloseDueAttemptsJob.Key).StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Exams:CloseEverySeconds", 1.0))).RepeatForever()));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();

@@ -65,6 +65,7 @@ public sealed class ExamsAndPractice : Migration
             Score = t.Column<double>(nullable: true),
             MaxScore = t.Column<double>(nullable: false),
             PendingMarks = t.Column<int>(nullable: false),
+            ItemScoresJson = t.Column<string>(nullable: true),
         }, constraints: t =>
         {
             t.PrimaryKey("PK_Attempts", x => x.Id);

@@ -1,0 +1,25 @@
+using Competition.Engine.Persistence;
+using Competition.Engine.QuestionBank;
+
+namespace Competition.Engine.Exams;
+
+/// <summary>Marks a whole attempt from its paper and saved answers; short answers stay null for a person.</summary>
+internal static class AttemptMarking
+{
+    public static double?[] Mark(IReadOnlyList<PaperItem> items, IReadOnlyDictionary<int, string> responses, QuestionCatalog catalog,
+        MultipleChoiceScoring scoring, Func<PaperItem, QuestionContent>? contentFor = null)
+    {
+        var scores = new double?[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var content = contentFor?.Invoke(items[i]) ?? catalog.Cached(items[i].QuestionId, items[i].Version).Content;
+            var result = Marker.Mark(content, responses.GetValueOrDefault(i), items[i].Points, scoring);
+            // An unanswered short answer has nothing to mark: it scores 0 rather than waiting in the queue.
+            scores[i] = result.NeedsPerson && string.IsNullOrWhiteSpace(responses.GetValueOrDefault(i)) ? 0 : result.Awarded;
+        }
+        return scores;
+    }
+
+    public static Task PreloadAsync(CompetitionDbContext db, QuestionCatalog catalog, IEnumerable<PaperItem> items, CancellationToken ct) =>
+        catalog.PreloadAsync(db, items.Select(i => (i.QuestionId, i.Version)), ct);
+}
