@@ -27,14 +27,11 @@ public static class SaveAnswer
         }
     }
 
-    private static readonly Func<CompetitionDbContext, Guid, CancellationToken, Task<Attempt?>> FindAttempt =
-        EF.CompileAsyncQuery((CompetitionDbContext db, Guid id, CancellationToken ct) => db.Attempts.AsNoTracking().FirstOrDefault(a => a.Id == id));
-
     public sealed class Handler(CompetitionDbContext db, PaperCache papers, TimeProvider clock) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
-            var attempt = await FindAttempt(db, c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
+            var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
             if (attempt.WorkerId != c.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
             var now = clock.GetUtcNow().UtcDateTime;
             attempt.EnsureAcceptsAnswer(now);

@@ -18,6 +18,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _db;
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
+    private bool _ownsDatabase = true;
 
     private AppFactory(TestDatabase db, Dictionary<string, string?> settings, TimeProvider? clock)
     {
@@ -43,6 +44,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         var db = await TestDatabase.CreateAsync(provider);
         var factory = new AppFactory(db, settings ?? [], clock);
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>Starts the app over an existing database the caller keeps (e.g. to restart the app over the same data).</summary>
+    public static AppFactory StartOn(TestDatabase db, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    {
+        var factory = new AppFactory(db, settings ?? [], clock) { _ownsDatabase = false };
         factory.StartServer();
         return factory;
     }
@@ -105,6 +114,6 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _db.DisposeAsync();
+        if (_ownsDatabase) await _db.DisposeAsync();
     }
 }
