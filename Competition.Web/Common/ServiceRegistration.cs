@@ -58,7 +58,9 @@ public static class ServiceRegistration
         {
             o.Conventions.AuthorizeFolder("/QuestionBank", OrganizerPolicy);
             o.Conventions.AuthorizeFolder("/Organizations", OrganizerPolicy);
-        });
+            o.Conventions.AuthorizeFolder("/Exams");
+            o.Conventions.AuthorizeFolder("/Exams/Manage", OrganizerPolicy);
+        }).AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         services.AddQuartz(q =>
         {
             q.AddJob<Competition.Web.Exams.CloseDueAttemptsJob>(j => j.WithIdentity(Competition.Web.Exams.CloseDueAttemptsJob.Key));

@@ -1,0 +1,84 @@
+using Competition.Engine.Common;
+using Competition.Engine.Exams;
+using Competition.Engine.QuestionBank;
+using Competition.Web.Common;
+using MediatR;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Competition.Web.Pages.Exams.Manage;
+
+public sealed class CreateModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    public sealed class Row
+    {
+        public string Section { get; set; } = "";
+        public string? Trade { get; set; }
+        public List<SkillLevel> Levels { get; set; } = [];
+        public QuestionType Type { get; set; } = QuestionType.Single;
+        public int Count { get; set; }
+        public double Points { get; set; } = 1;
+        public double Target { get; set; } = 2.0;
+        /// <summary>Knowledge points, separated by 、 or commas.</summary>
+        public string? Points2 { get; set; }
+    }
+
+    [BindProperty] public string Title { get; set; } = "";
+    [BindProperty] public DateTime OpensAt { get; set; }
+    [BindProperty] public DateTime ClosesAt { get; set; }
+    [BindProperty] public int Duration { get; set; } = 60;
+    [BindProperty] public int Attempts { get; set; } = 1;
+    [BindProperty] public double PassMark { get; set; } = 60;
+    [BindProperty] public OverdueHandling Overdue { get; set; } = OverdueHandling.AutoSubmit;
+    [BindProperty] public int Grace { get; set; } = 5;
+    [BindProperty] public MultipleChoiceScoring Scoring { get; set; } = MultipleChoiceScoring.AllOrNothing;
+    [BindProperty] public bool ShuffleQuestions { get; set; } = true;
+    [BindProperty] public bool ShuffleOptions { get; set; } = true;
+    [BindProperty] public bool ShowScore { get; set; } = true;
+    [BindProperty] public bool ShowKey { get; set; }
+    [BindProperty] public bool ShowExplanations { get; set; }
+    [BindProperty] public bool IsPractice { get; set; }
+    [BindProperty] public double Tolerance { get; set; } = 0.5;
+    [BindProperty] public List<Row> Rows { get; set; } = [];
+    public IReadOnlyList<ListTrades.Row> Trades { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        var today = TimeZones.Shanghai(clock.GetUtcNow().UtcDateTime).Date;
+        OpensAt = today.AddHours(9);
+        ClosesAt = today.AddHours(18);
+        Rows = [new() { Section = "一、单选题", Count = 10, Levels = [SkillLevel.Level5, SkillLevel.Level4] },
+                new() { Section = "二、多选题", Type = QuestionType.Multiple, Count = 4, Points = 2, Levels = [SkillLevel.Level4, SkillLevel.Level3] },
+                new() { Section = "三、判断题", Type = QuestionType.TrueFalse, Count = 5, Levels = [SkillLevel.Level5, SkillLevel.Level4] }];
+        Pad();
+        Trades = await mediator.Send(new ListTrades.Query());
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var used = Rows.Where(r => !string.IsNullOrEmpty(r.Trade) && r.Count > 0).ToList();
+        var blueprint = new Blueprint(used.GroupBy(r => r.Section.Trim()).Select(g => new BlueprintSection(g.Key.Length > 0 ? g.Key : "试题",
+            g.Select(r => new BlueprintCell(r.Trade!, r.Levels, r.Type, r.Count, r.Points, r.Target,
+                (r.Points2 ?? "").Split(['、', ',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList())).ToList(), Tolerance);
+        var review = (ShowScore ? ReviewOptions.Score : 0) | (ShowKey ? ReviewOptions.Key : 0) | (ShowExplanations ? ReviewOptions.Explanations : 0);
+        var settings = new ExamSettings(Duration, TimeZones.FromShanghai(OpensAt), TimeZones.FromShanghai(ClosesAt), Attempts, PassMark, Overdue, Grace,
+            ShuffleQuestions, ShuffleOptions, review, Scoring, IsPractice);
+        try
+        {
+            var id = await mediator.Send(new CreateExam.Command(Title, blueprint, settings, User.ToActor()));
+            return Redirect($"/Exams/Manage/Monitor/{id}");
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var e in ex.Errors) ModelState.AddModelError("", e.Message);
+            Pad();
+            Trades = await mediator.Send(new ListTrades.Query());
+            return Page();
+        }
+    }
+
+    private void Pad()
+    {
+        while (Rows.Count < 6) Rows.Add(new Row());
+    }
+}
