@@ -1,0 +1,19 @@
+// Exam load benchmarks (issue 3). Run: dotnet run -c Release --project bench/ExamLoad [-- --quick]
+// 1. paper assembly over a 25,000-question synthetic bank vs SQL ORDER BY RANDOM() LIMIT n;
+// 2. per provider (SQLite, PostgreSQL): start storm, sustained saves with a lost-answer count, 3,000 simultaneous deadlines.
+using Competition.Engine.Persistence;
+using Competition.Engine.QuestionBank;
+using Competition.Engine.QuestionBank.Files;
+using Competition.Tests.Infrastructure;
+using ExamLoad;
+
+var quick = args.Contains("--quick");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; server and load generator share the machine over loopback");
+var synthetic = Path.Combine(Path.GetTempPath(), "competition-bench-synth-25000");
+if (!File.Exists(Path.Combine(synthetic, "lathe-operator.yaml")))
+    SynthesizeBank.Write(BankFolder.Read(Paths.ShippedBanks).Files.Select(f => f.Trade!).ToList(), 25_000, synthetic);
+await AssemblyBench.RunAsync(synthetic);
+
+var providers = args.Contains("--sqlite-only") ? [DatabaseProvider.Sqlite] : new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
+foreach (var provider in providers)
+    await new HttpBench(provider, candidates: quick ? 300 : 3000, stormSeconds: quick ? 6 : 60, saveSeconds: quick ? 5 : 30, saveConcurrency: 32).RunAsync();
