@@ -1,6 +1,7 @@
 using Competition.Web.Accounts;
 using Competition.Web.Common;
 using Competition.Web.Organizations;
+using Competition.Web.Practice;
 using Competition.Web.QuestionBank;
 
 // Command-line verbs (banks validate/import/synth, admin create) run without starting the web server.
@@ -26,6 +27,7 @@ app.MapRazorPages();
 app.MapAccountEndpoints();
 app.MapOrganizationEndpoints();
 app.MapQuestionBankEndpoints();
+app.MapPracticeEndpoints();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

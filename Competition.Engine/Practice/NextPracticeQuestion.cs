@@ -16,7 +16,7 @@ public static class NextPracticeQuestion
 
     public sealed record Option(string Key, string Html);
 
-    /// <param name="Options">Original keys: answers name these whatever order they are shown in.</param>
+    /// <param name="Options">Original keys and rendered text; answers name options by these keys.</param>
     /// <param name="Answered">How many answers this session already holds; this question is number Answered + 1.</param>
     public sealed record Result(string QuestionId, int Version, QuestionType Type, SkillLevel Level, string StemHtml,
         IReadOnlyList<Option> Options, int Blanks, IReadOnlyList<string> KnowledgePoints, string TradeCode, PracticeMode Mode,
@@ -32,8 +32,8 @@ public static class NextPracticeQuestion
             var q = await db.Questions.AsNoTracking().Where(x => x.Id == id)
                 .Select(x => new { x.Id, x.CurrentVersion, x.ContentJson }).FirstAsync(ct);
             var content = QuestionContent.FromCanonicalJson(q.ContentJson);
-            var options = content.Options.Select(o => new Option(o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToArray();
-            if (s.Mode == PracticeMode.Random) Random.Shared.Shuffle(options);
+            // Options keep their order even in random mode, so the key shown after answering ("B") matches the letters on screen.
+            var options = content.Options.Select(o => new Option(o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList();
             return new Result(q.Id, q.CurrentVersion, content.Type, content.Level, MarkdownRenderer.ToHtml(content.Stem), options,
                 content.Type == QuestionType.FillBlank ? QuestionRules.CountBlanks(content.Stem) : 0, content.KnowledgePoints,
                 s.TradeCode, s.Mode, s.Answered, s.Correct);

@@ -55,6 +55,8 @@ public static class ServiceRegistration
         {
             o.Conventions.AuthorizeFolder("/QuestionBank", OrganizerPolicy);
             o.Conventions.AuthorizeFolder("/Organizations", OrganizerPolicy);
+            // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
+            o.Conventions.AuthorizeFolder("/Practice");
         });
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
