@@ -49,6 +49,49 @@ public class DrillTests(ClockedApps apps) : IClassFixture<ClockedApps>
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ShortAnswers_AreSelfAssessed_StayOutOfTheWrongBook_AndOutOfAccuracy(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var (user, workerId) = await app.CreateWorkerAsync();
+        var client = await app.SignedInClientAsync(user);
+        var session = await StartAsync(client);
+        var first = (await NextAsync(client, session))!.Value;
+        await AnswerAsync(app, client, session, first.Id, right: true);
+        var shortAnswer = await AnswerAsync(app, client, session, "lathe-operator-033", right: false);
+        shortAnswer.GetProperty("needsPerson").GetBoolean().ShouldBeTrue();
+        shortAnswer.GetProperty("awarded").ValueKind.ShouldBe(JsonValueKind.Null);
+        shortAnswer.GetProperty("answerDisplay").GetString()!.Length.ShouldBeGreaterThan(5);
+        shortAnswer.GetProperty("wentIntoWrongBook").GetBoolean().ShouldBeFalse();
+        (await client.GetFromJsonAsync<JsonElement>("/api/practice/wrong-book")).GetArrayLength().ShouldBe(0);
+
+        var lathe = (await client.GetFromJsonAsync<JsonElement>("/api/practice/progress")).EnumerateArray().ShouldHaveSingleItem();
+        lathe.GetProperty("questionsDone").GetInt32().ShouldBe(2);
+        lathe.GetProperty("bankSize").GetInt32().ShouldBeGreaterThanOrEqualTo(44);
+        var overall = lathe.GetProperty("overall");
+        (overall.GetProperty("answers").GetInt32(), overall.GetProperty("marked").GetInt32(), overall.GetProperty("accuracy").GetDouble()).ShouldBe((2, 1, 100.0));
+        lathe.GetProperty("byLevel").EnumerateArray().Sum(l => l.GetProperty("answers").GetInt32()).ShouldBe(2);
+        lathe.GetProperty("byKnowledgePoint").GetArrayLength().ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnotherWorkersSession_IsNotFound_AndAnotherTradesQuestionIsRefused(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var owner = await app.SignedInClientAsync((await app.CreateWorkerAsync()).UserName);
+        var session = await StartAsync(owner);
+        var stranger = await app.SignedInClientAsync((await app.CreateWorkerAsync()).UserName);
+        (await stranger.GetAsync($"/api/practice/sessions/{session}/next")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var foreign = await owner.PostAsJsonAsync($"/api/practice/sessions/{session}/answers", new { questionId = "fitter-001", response = "A" });
+        foreign.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await foreign.Content.ReadAsStringAsync()).ShouldContain("不属于本次练习的工种");
+        var empty = await owner.PostAsJsonAsync($"/api/practice/sessions/{session}/answers", new { questionId = "lathe-operator-001", response = "" });
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("请先作答");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task QuestionsSeenLeast_ComeFirst_AcrossSessionsAndInRandomMode(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
