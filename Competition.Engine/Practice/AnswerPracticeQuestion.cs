@@ -58,9 +58,14 @@ public static class AnswerPracticeQuestion
             var (went, left) = mark.NeedsPerson ? (false, false) : await UpdateWrongBookAsync(session.WorkerId, q.Id, q.TradeCode, mark.Correct, now, ct);
             await db.SaveChangesAsync(ct);
 
-            return new Result(mark.Correct, mark.Awarded, mark.NeedsPerson, content.AnswerDisplay, MarkdownRenderer.ToHtml(content.Explanation),
+            return new Result(mark.Correct, mark.Awarded, mark.NeedsPerson, KeyForWorker(content), MarkdownRenderer.ToHtml(content.Explanation),
                 went, left, session.Answered, session.Correct);
         }
+
+        /// <summary>Accepted alternatives of a blank are stored as "2|2mm"; a worker reads "2 或 2mm".</summary>
+        private static string KeyForWorker(QuestionContent q) => q.Type == QuestionType.FillBlank
+            ? string.Join(" / ", q.Answer.Select(a => string.Join(" 或 ", a.Split('|'))))
+            : q.AnswerDisplay;
 
         /// <summary>Returns whether the question has just entered the book, and whether it has just left it.</summary>
         private async Task<(bool Went, bool Left)> UpdateWrongBookAsync(Guid workerId, string questionId, string tradeCode, bool correct, DateTime now, CancellationToken ct)
