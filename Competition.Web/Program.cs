@@ -2,6 +2,7 @@ using Competition.Web.Accounts;
 using Competition.Web.Common;
 using Competition.Web.Exams;
 using Competition.Web.Organizations;
+using Competition.Web.Practice;
 using Competition.Web.QuestionBank;
 
 // Command-line verbs (banks validate/import/synth, admin create) run without starting the web server.
@@ -28,6 +29,7 @@ app.MapAccountEndpoints();
 app.MapOrganizationEndpoints();
 app.MapQuestionBankEndpoints();
 app.MapExamEndpoints();
+app.MapPracticeEndpoints();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -60,6 +60,8 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Organizations", OrganizerPolicy);
             o.Conventions.AuthorizeFolder("/Exams");
             o.Conventions.AuthorizeFolder("/Exams/Manage", OrganizerPolicy);
+            // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
+            o.Conventions.AuthorizeFolder("/Practice");
         }).AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         services.AddQuartz(q =>
         {

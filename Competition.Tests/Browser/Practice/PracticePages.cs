@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Competition.Engine.QuestionBank;
+using Competition.Tests.Integration.Practice;
+using Microsoft.Playwright;
+
+namespace Competition.Tests.Browser.Practice;
+
+/// <summary>The drill start page: pick a trade and a mode, start.</summary>
+public sealed class PracticeStartPage(IPage page)
+{
+    public async Task StartAsync(string tradeName, string mode = "顺序练习")
+    {
+        await page.GotoAsync("/Practice");
+        await page.GetByLabel("工种").SelectOptionAsync(new SelectOptionValue { Label = tradeName });
+        // Choosing a trade reloads the page with that trade's knowledge points.
+        await page.WaitForURLAsync(u => u.Contains("TradeCode="));
+        await page.GetByLabel(mode).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "开始练习" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/Practice/Drill/"));
+    }
+}
+
+/// <summary>One drill question: answer it, read the verdict, go on.</summary>
+public sealed class DrillPage(IPage page)
+{
+    public async Task<string> QuestionIdAsync() => (await page.GetByTestId("stem").GetAttributeAsync("data-question-id"))!;
+
+    /// <summary>Fills the form with a right or a wrong answer, built from the key as a worker would enter it.</summary>
+    public async Task AnswerAsync(QuestionContent q, bool right)
+    {
+        var response = right ? PracticeKit.RightResponse(q) : PracticeKit.WrongResponse(q);
+        switch (q.Type)
+        {
+            case QuestionType.FillBlank:
+                var blanks = JsonSerializer.Deserialize<List<string>>(response)!;
+                for (var i = 0; i < blanks.Count; i++) await page.GetByLabel($"第 {i + 1} 空").FillAsync(blanks[i]);
+                break;
+            case QuestionType.ShortAnswer:
+                await page.GetByLabel("作答").FillAsync(response);
+                break;
+            case QuestionType.TrueFalse:
+                await page.GetByLabel(response == "true" ? "对" : "错", new() { Exact = true }).CheckAsync();
+                break;
+            default:
+                foreach (var key in response) await page.Locator($"[data-testid=answer-form] input[value='{key}']").CheckAsync();
+                break;
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交答案" }).ClickAsync();
+        await page.GetByTestId("verdict").WaitForAsync();
+    }
+
+    public Task<string> VerdictAsync() => page.GetByTestId("verdict").InnerTextAsync();
+    public Task<string> ExplanationAsync() => page.GetByTestId("explanation").InnerTextAsync();
+    public Task<string> KeyAsync() => page.GetByTestId("answer-key").InnerTextAsync();
+    public ILocator WrongBookNote => page.GetByTestId("wrong-book-note");
+
+    public async Task NextAsync()
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = "下一题" }).ClickAsync();
+        await page.GetByTestId("answer-form").WaitForAsync();
+    }
+}
