@@ -21,10 +21,14 @@ public static class CloseDueAttempts
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var due = await db.Attempts
+            var dueIds = await db.Attempts.AsNoTracking()
                 .Where(a => (a.State == AttemptState.InProgress && a.Deadline <= now) || (a.State == AttemptState.Overdue && a.CloseAt <= now))
-                .OrderBy(a => a.Deadline).Take(c.Batch).ToListAsync(ct);
-            if (due.Count == 0) return new Result(0, 0, 0);
+                .OrderBy(a => a.Deadline).Take(c.Batch).Select(a => a.Id).ToListAsync(ct);
+            if (dueIds.Count == 0) return new Result(0, 0, 0);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await AttemptLocks.LockForCloseAsync(db, dueIds, ct);
+            // Read again under the lock: a worker may have submitted in the meantime; the entity then does nothing.
+            var due = await db.Attempts.Where(a => dueIds.Contains(a.Id)).ToListAsync(ct);
             var examIds = due.Select(a => a.ExamId).Distinct().ToList();
             var exams = await db.Exams.AsNoTracking().Where(e => examIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
 
@@ -40,6 +44,7 @@ public static class CloseDueAttempts
             foreach (var group in toSubmit.GroupBy(a => exams[a.ExamId].MultipleScoring))
                 await SubmitAttempt.Finish(db, papers, catalog, group.ToList(), group.Key, now, ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return new Result(toSubmit.Count, overdue, abandoned);
         }
     }

@@ -27,28 +27,26 @@ public static class SaveAnswer
         }
     }
 
-    public sealed class Handler(CompetitionDbContext db, PaperCache papers, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CompetitionDbContext db, PaperCache papers, AttemptDirectory attempts, AnswerWriter writer, TimeProvider clock)
+        : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
-            var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
-            if (attempt.WorkerId != c.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
-            var now = clock.GetUtcNow().UtcDateTime;
-            attempt.EnsureAcceptsAnswer(now);
-            var count = (await papers.ItemsAsync(db, attempt.PaperId, ct)).Count;
+            var owner = await attempts.OwnerAsync(db, c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
+            if (owner.WorkerId != c.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
+            var count = (await papers.ItemsAsync(db, owner.PaperId, ct)).Count;
             if (c.Item >= count) throw new ValidationException([new(nameof(c.Item), $"题号 {c.Item + 1} 超出试卷范围（共 {count} 题）")]);
 
-            var changed = await db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO "AttemptAnswers" ("AttemptId", "Item", "Response", "Flagged", "Sequence", "SavedAt", "NeedsMarking")
-                VALUES ({c.AttemptId}, {c.Item}, {c.Response}, {c.Flagged}, {c.Sequence}, {now}, {false})
-                ON CONFLICT ("AttemptId", "Item") DO UPDATE SET "Response" = excluded."Response", "Flagged" = excluded."Flagged",
-                    "Sequence" = excluded."Sequence", "SavedAt" = excluded."SavedAt"
-                WHERE "AttemptAnswers"."Sequence" < excluded."Sequence"
-                """, ct);
-            if (changed == 1) return new Result(c.Sequence, false, now);
-            var stored = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == c.AttemptId && a.Item == c.Item)
-                .Select(a => new { a.Sequence, a.SavedAt }).FirstAsync(ct);
-            return new Result(stored.Sequence, stored.Sequence > c.Sequence, stored.SavedAt);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var outcome = await writer.SaveAsync(c.AttemptId, c.Item, c.Response, c.Flagged, c.Sequence, now);
+            if (outcome.Status == SaveStatus.Closed)
+            {
+                // Say exactly why: submitted, abandoned, or past the deadline (plus grace).
+                var attempt = await db.Attempts.AsNoTracking().FirstAsync(a => a.Id == c.AttemptId, ct);
+                attempt.EnsureAcceptsAnswer(now);
+                throw new RuleViolationException("本次作答已结束，此答案未被接受。");
+            }
+            return new Result(outcome.StoredSequence, outcome.Status == SaveStatus.Newer, outcome.SavedAt);
         }
     }
 }

@@ -15,7 +15,9 @@ public static class SubmitAttempt
     {
         public async Task<MediatR.Unit> Handle(Command c, CancellationToken ct)
         {
-            var attempt = await db.Attempts.FindAsync([c.AttemptId], ct) ?? throw new NotFoundException("作答", c.AttemptId);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await AttemptLocks.LockForCloseAsync(db, [c.AttemptId], ct);
+            var attempt = await db.Attempts.FirstOrDefaultAsync(a => a.Id == c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
             if (attempt.WorkerId != c.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
             if (!attempt.IsOpen) return MediatR.Unit.Value;
             var now = clock.GetUtcNow().UtcDateTime;
@@ -23,11 +25,15 @@ public static class SubmitAttempt
             var exam = await db.Exams.AsNoTracking().FirstAsync(e => e.Id == attempt.ExamId, ct);
             await Finish(db, papers, catalog, [attempt], exam.MultipleScoring, now, ct);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return MediatR.Unit.Value;
         }
     }
 
-    /// <summary>Marks and submits tracked attempts (shared with closing at the deadline); flags short answers for the marking queue.</summary>
+    /// <summary>
+    /// Marks and submits tracked attempts (shared with closing at the deadline); flags short answers for the marking
+    /// queue. Callers hold the attempts' locks (see <see cref="AttemptLocks"/>), so the answers read here are final.
+    /// </summary>
     internal static async Task Finish(CompetitionDbContext db, PaperCache papers, QuestionCatalog catalog, IReadOnlyList<Attempt> attempts,
         MultipleChoiceScoring scoring, DateTime now, CancellationToken ct)
     {

@@ -62,7 +62,8 @@ public static class DatabaseRegistration
     public static IServiceCollection AddCompetitionDatabase(this IServiceCollection services, Func<IServiceProvider, DatabaseOptions> options)
     {
         services.AddSingleton(options);
-        services.AddDbContext<CompetitionDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Configure(o));
+        // Pooled: a save or a start storm creates thousands of contexts a second.
+        services.AddDbContextPool<CompetitionDbContext>((sp, o) => sp.GetRequiredService<DatabaseOptions>().Configure(o));
         return services;
     }
 }

@@ -19,6 +19,8 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Competition.Engine.QuestionBank.QuestionCatalog>();
         services.AddSingleton<Competition.Engine.Exams.PaperCache>();
+        services.AddSingleton<Competition.Engine.Exams.AttemptDirectory>();
+        services.AddSingleton<Competition.Engine.Exams.AnswerWriter>();
         services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
