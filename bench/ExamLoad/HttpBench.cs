@@ -140,19 +140,21 @@ public sealed class HttpBench(DatabaseProvider provider, int candidates, int sto
         await using (var db = app.Database.NewContext())
             await db.Attempts.Where(a => a.ExamId == examId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Deadline, deadline).SetProperty(a => a.CloseAt, deadline));
         var open = int.MaxValue;
+        var allClosedAt = DateTime.MaxValue;
         while (open > 0 && DateTime.UtcNow < deadline.AddSeconds(60))
         {
-            await Task.Delay(100);
+            await Task.Delay(50);
             await using var db = app.Database.NewContext();
             open = await db.Attempts.CountAsync(a => a.ExamId == examId && (a.State == AttemptState.InProgress || a.State == AttemptState.Overdue));
+            if (open == 0) allClosedAt = DateTime.UtcNow;
         }
         await using (var db = app.Database.NewContext())
         {
             var submitted = await db.Attempts.Where(a => a.ExamId == examId && a.State == AttemptState.Submitted).Select(a => a.SubmittedAt!.Value).ToListAsync();
-            var last = submitted.Max();
-            var seconds = (last - deadline).TotalSeconds;
-            Report.Line(provider + " deadline", $"{submitted.Count:N0} attempts due at the same moment, {open} left open: all closed and marked {seconds:F2} s after the deadline " +
-                $"(includes up to 1 s until the Quartz job's next run) | target ≤ 2 s: {(open == 0 && seconds <= 2 ? "met" : "MISSED")}");
+            var started = (submitted.Max() - deadline).TotalSeconds;
+            var seconds = (allClosedAt - deadline).TotalSeconds;
+            Report.Line(provider + " deadline", $"{submitted.Count:N0} attempts due at the same moment, {open} left open: the closing run started {started:F2} s after the deadline " +
+                $"(the Quartz job runs every second) and all were closed and marked, as seen by a reader polling every 50 ms, {seconds:F2} s after it | target ≤ 2 s: {(open == 0 && seconds <= 2 ? "met" : "MISSED")}");
         }
     }
 }
