@@ -1,5 +1,7 @@
 using Competition.Engine.Accounts;
+using Competition.Engine.Contests;
 using Competition.Engine.Exams;
+using Competition.Engine.Judging;
 using Competition.Engine.Practice;
 using Competition.Engine.Organizations;
 using Competition.Engine.QuestionBank;
@@ -24,6 +26,14 @@ public sealed class CompetitionDbContext(DbContextOptions<CompetitionDbContext> 
     public DbSet<PracticeSession> PracticeSessions => Set<PracticeSession>();
     public DbSet<PracticeRecord> PracticeRecords => Set<PracticeRecord>();
     public DbSet<WrongBookEntry> WrongBookEntries => Set<WrongBookEntry>();
+    public DbSet<Contest> Contests => Set<Contest>();
+    public DbSet<Round> Rounds => Set<Round>();
+    public DbSet<Contestant> Contestants => Set<Contestant>();
+    public DbSet<PracticalTask> PracticalTasks => Set<PracticalTask>();
+    public DbSet<JudgeAssignment> JudgeAssignments => Set<JudgeAssignment>();
+    public DbSet<ItemMark> ItemMarks => Set<ItemMark>();
+    public DbSet<MarkAudit> MarkAudits => Set<MarkAudit>();
+    public DbSet<TaskSignOff> TaskSignOffs => Set<TaskSignOff>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
