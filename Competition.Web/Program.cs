@@ -1,6 +1,7 @@
 using Competition.Web.Accounts;
 using Competition.Web.Common;
 using Competition.Web.Exams;
+using Competition.Web.Contests;
 using Competition.Web.Organizations;
 using Competition.Web.Practice;
 using Competition.Web.QuestionBank;
@@ -30,6 +31,8 @@ app.MapOrganizationEndpoints();
 app.MapQuestionBankEndpoints();
 app.MapExamEndpoints();
 app.MapPracticeEndpoints();
+app.MapContestEndpoints();
+app.MapHub<Competition.Web.Scoreboards.ScoreboardHub>("/hubs/scoreboard");
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -21,6 +21,7 @@ public static class ServiceRegistration
         services.AddSingleton<Competition.Engine.Exams.PaperCache>();
         services.AddSingleton<Competition.Engine.Exams.AttemptDirectory>();
         services.AddSingleton<Competition.Engine.Exams.AnswerWriter>();
+        services.AddSingleton<Competition.Engine.Scoreboards.ScoreboardProjection>();
         services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -65,13 +66,16 @@ public static class ServiceRegistration
             // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
             o.Conventions.AuthorizeFolder("/Practice");
         }).AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
-        services.AddQuartz(q =>
+        // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.
+        services.AddQuartz(new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = $"competition-{Guid.NewGuid():N}" }, q =>
         {
             q.AddJob<Competition.Web.Exams.CloseDueAttemptsJob>(j => j.WithIdentity(Competition.Web.Exams.CloseDueAttemptsJob.Key));
             q.AddTrigger(t => t.ForJob(Competition.Web.Exams.CloseDueAttemptsJob.Key).StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Exams:CloseEverySeconds", 1.0))).RepeatForever()));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddSingleton<Competition.Engine.Scoreboards.IScoreboardPublisher, Competition.Web.Scoreboards.ScoreboardBroadcaster>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();

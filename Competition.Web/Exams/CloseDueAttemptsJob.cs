@@ -1,3 +1,4 @@
+using Competition.Engine.Contests;
 using Competition.Engine.Exams;
 using MediatR;
 using Quartz;
@@ -5,8 +6,9 @@ using Quartz;
 namespace Competition.Web.Exams;
 
 /// <summary>
-/// Every second: attempts whose time is up are closed as their exam says. Thin: the command does the work,
-/// and reads deadlines from the database, so a restart loses nothing and an overdue attempt is handled at once.
+/// Every second: attempts whose time is up are closed as their exam says, then contests and rounds whose times
+/// have come move on. Thin: the commands do the work and read every time from the database, so a restart loses
+/// nothing and anything overdue happens at once.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CloseDueAttemptsJob(IServiceScopeFactory scopes, ILogger<CloseDueAttemptsJob> log) : IJob
@@ -19,5 +21,8 @@ public sealed class CloseDueAttemptsJob(IServiceScopeFactory scopes, ILogger<Clo
         var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CloseDueAttempts.Command(), cancellationToken);
         if (result.Submitted + result.Overdue + result.Abandoned > 0)
             log.LogInformation("Time up: {Submitted} submitted, {Overdue} in grace, {Abandoned} abandoned", result.Submitted, result.Overdue, result.Abandoned);
+        using var contests = scopes.CreateScope();
+        try { await contests.ServiceProvider.GetRequiredService<IMediator>().Send(new ContestClock.Command(), cancellationToken); }
+        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogError(ex, "Moving contests on failed; trying again next second"); }
     }
 }

@@ -1,0 +1,7 @@
+namespace Competition.Web.Scoreboards;
+
+/// <summary>The only place SignalR group names are made.</summary>
+public static class BoardGroups
+{
+    public static string Name(Guid contestId, string group, bool jury) => $"board:{contestId:N}:{group}:{(jury ? "jury" : "public")}";
+}
