@@ -21,7 +21,7 @@ public static class RegisterContestant
         }
     }
 
-    public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Command, Guid>
+    public sealed class Handler(CompetitionDbContext db, IMediator mediator) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command c, CancellationToken ct)
         {
@@ -33,6 +33,7 @@ public static class RegisterContestant
             var contestant = new Contestant(Guid.NewGuid(), contest.Id, c.Number, c.Name, c.UnitName, c.CityCode, c.Group, c.Team, c.WorkerId);
             db.Contestants.Add(contestant);
             await db.SaveChangesAsync(ct);
+            await mediator.Publish(new Judging.ScoreChanged(contest.Id), ct);   // the boards gain a row
             return contestant.Id;
         }
     }

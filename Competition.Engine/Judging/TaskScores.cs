@@ -3,7 +3,9 @@ using Competition.Engine.Contests;
 namespace Competition.Engine.Judging;
 
 /// <summary>A contestant's task as marked so far: each item's result with how it was derived, and the task's points.</summary>
-public sealed record TaskScore(Guid ContestantId, Guid TaskId, IReadOnlyList<(SchemeItem Item, ItemResult Result)> Items)
+public sealed record ScoredItem(SchemeItem Item, ItemResult Result);
+
+public sealed record TaskScore(Guid ContestantId, Guid TaskId, IReadOnlyList<ScoredItem> Items)
 {
     public double Points => Math.Round(Items.Sum(i => i.Result.Points ?? 0), 2);
     public bool Complete => Items.All(i => i.Result.State == ItemState.Scored);
@@ -26,7 +28,7 @@ public static class TaskScores
                 ItemKind.MeasuredValue => ItemScoring.Measured(rule, values.Count == 0 ? null : (decimal)values[^1]),
                 _ => ItemScoring.Judged(rule, values.Select(v => (int)Math.Round(v)).ToList()),
             };
-            return (s, result);
+            return new ScoredItem(s, result);
         }).ToList();
         return new TaskScore(contestantId, task.Id, items);
     }
