@@ -65,6 +65,7 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Exams/Manage", OrganizerPolicy);
             // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
             o.Conventions.AuthorizeFolder("/Practice");
+            o.Conventions.AuthorizeFolder("/Judging");
         }).AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.
         services.AddQuartz(new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = $"competition-{Guid.NewGuid():N}" }, q =>

@@ -1,0 +1,70 @@
+using Competition.Engine.Persistence;
+using Competition.Tests.Infrastructure;
+using Competition.Tests.Integration.Contests;
+using Microsoft.Playwright;
+
+namespace Competition.Tests.Browser.Contests;
+
+public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSession>
+{
+    private static ILocator FirstRow(IPage page) => page.Locator("[data-testid=board-table] tbody tr").First;
+
+    [Fact]
+    public async Task JudgeMarksOnTheTablet_TheProjectorUpdatesWithoutReload_TheFreezeHoldsThePublicBoard_AndTheRevealEndsOnTheFinalStandings()
+    {
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, clock: clock);
+        var s = await ContestScenario.CreateAsync(app, clock.GetUtcNow().UtcDateTime);
+        var group = Uri.EscapeDataString(ContestScenario.Group);
+
+        var projector = await browser.NewPageAsync(app.BaseAddress);
+        await projector.GotoAsync($"/Contests/Board/{s.ContestId}?group={group}&view=projector");
+        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(projector.GetByTestId("board-connection")).ToHaveTextAsync("实时更新中");
+
+        var organizerUser = await app.CreateStaffAsync(Competition.Engine.Accounts.Roles.Organizer, "maanshan");
+        var juryPage = await browser.NewPageAsync(app.BaseAddress);
+        await new LoginPage(juryPage).SignInAsync(organizerUser, "test-pass-123");
+        await juryPage.GotoAsync($"/Contests/Board/{s.ContestId}?group={group}&view=jury");
+        await Assertions.Expect(juryPage.Locator("[data-testid=board-table] tbody tr")).ToHaveCountAsync(3);
+
+        // A judge marks A002 on the tablet page; the other two judges give their judgement scores.
+        var tablet = await browser.NewPageAsync(app.BaseAddress, phone: true);
+        await new LoginPage(tablet).SignInAsync(s.Judges[0], "test-pass-123");
+        await tablet.GotoAsync($"/Judging/Sheet/{s.ContestId}");
+        var card = tablet.Locator("[data-testid=sheet-line][data-number=A002]");
+        await card.GetByLabel("M1 锐边倒钝、无毛刺（10 分）").SelectOptionAsync("1");
+        await card.GetByLabel("M2 尺寸 20±0.05（20 分）").FillAsync("20.02");
+        await card.GetByLabel("J1 表面质量与工艺（30 分）").SelectOptionAsync("3");
+        await card.GetByRole(AriaRole.Button, new() { Name = "保存 A002 号" }).ClickAsync();
+        await Assertions.Expect(tablet.GetByTestId("sheet-saved")).ToContainTextAsync("已保存");
+        (await s.MarkAsync(s.Judges[1], "A002", ("J1", 3))).EnsureSuccessStatusCode();
+        (await s.MarkAsync(s.Judges[2], "A002", ("J1", 3))).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(FirstRow(projector)).ToHaveAttributeAsync("data-number", "A002");
+        await Assertions.Expect(FirstRow(projector).GetByTestId("total")).ToHaveTextAsync("100.00");
+        (await tablet.GetByTestId("sheet-line").Filter(new() { HasText = "A001" }).CountAsync()).ShouldBe(1);
+        (await tablet.ContentAsync()).ShouldNotContain("张三");
+
+        // The freeze: the public board stays put while the jury board moves.
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await Assertions.Expect(projector.GetByTestId("board-frozen")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        (await s.MarkAsync(s.Judges[0], "A003", ("M1", 1), ("M2", 20.0), ("J1", 3))).EnsureSuccessStatusCode();
+        (await s.MarkAsync(s.Judges[1], "A003", ("J1", 3))).EnsureSuccessStatusCode();
+        (await s.MarkAsync(s.Judges[2], "A003", ("J1", 3))).EnsureSuccessStatusCode();
+        await Assertions.Expect(juryPage.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("100.00");
+        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("0.00");
+
+        // The end and the reveal, step by step from the bottom, on the organizer's control page.
+        await juryPage.GotoAsync($"/Contests/Control/{s.ContestId}");
+        await juryPage.GetByRole(AriaRole.Button, new() { Name = "立即结束" }).ClickAsync();
+        await Assertions.Expect(juryPage.GetByTestId("control-phase")).ToHaveTextAsync("已结束");
+        for (var step = 1; step <= 3; step++)
+        {
+            await juryPage.GetByTestId("reveal-next").ClickAsync();
+            await juryPage.WaitForLoadStateAsync();
+        }
+        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("100.00");
+        await Assertions.Expect(projector.GetByTestId("board-frozen")).ToBeHiddenAsync();
+    }
+}
