@@ -31,6 +31,15 @@ public static class ContestEndpoints
         });
         manage.MapPost("/{id:guid}/contestants", async (IMediator m, HttpContext h, Guid id, ContestantForm f) =>
             Results.Ok(new { id = await m.Send(new RegisterContestant.Command(id, f.Number, f.Name, f.UnitName, f.CityCode, f.Group, f.Team, f.WorkerId, h.User.ToActor())) }));
+        manage.MapPost("/{id:guid}/contestants/import", async (IMediator m, HttpContext h, Guid id, IFormFile? file) =>
+        {
+            if (file is null) return Results.Problem(title: "没有收到文件", detail: "请选择 .xlsx 或 .csv 文件（表单字段 file）。", statusCode: 400);
+            await using var stream = file.OpenReadStream();
+            var r = await m.Send(new ImportContestants.Command(id, stream, file.FileName, file.Length, h.User.ToActor()));
+            return r.Accepted ? Results.Ok(new { r.Added })
+                : Results.Problem(title: "导入被拒绝，未登记任何选手", detail: string.Join("\n", r.Problems.Take(20)), statusCode: 400,
+                    extensions: new Dictionary<string, object?> { ["problems"] = r.Problems });
+        }).DisableAntiforgery();
         manage.MapPost("/{id:guid}/judges", async (IMediator m, HttpContext h, Guid id, JudgeForm f) =>
             Results.Ok(new { id = await m.Send(new AssignJudge.Command(id, f.RoundId, f.Station, f.JudgeUserName, h.User.ToActor())) }));
         manage.MapPost("/{id:guid}/phase", async (IMediator m, HttpContext h, Guid id, PhaseForm f) =>

@@ -101,3 +101,39 @@ public class JudgingTests(SharedApps apps) : IClassFixture<SharedApps>
 public sealed record TaskScoreDto(Guid ContestantId, Guid TaskId, List<ItemDto> Items);
 public sealed record ItemDto(ItemRef Item, ItemResult Result);
 public sealed record ItemRef(string Code);
+
+public class ContestantImportTests(SharedApps apps) : IClassFixture<SharedApps>
+{
+    private static async Task<HttpResponseMessage> Upload(ContestScenario s, byte[] content, string name)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        return await s.Organizer.PostAsync($"/api/contests/{s.ContestId}/contestants/import", form);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ASheetWithABadRow_RegistersNobodyAndSaysWhere_AGoodSheetRegistersEveryone(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var s = await ContestScenario.CreateAsync(app, DateTime.UtcNow);
+        string[] header = ["参赛号", "姓名", "单位", "城市", "组别", "团队"];
+        var bad = Competition.Engine.QuestionBank.Sheets.XlsxWriter.Write("选手", [header,
+            ["B001", "赵六", "铜陵有色", "铜陵", ContestScenario.Group, ""],
+            ["A001", "钱七", "马钢", "马鞍山", ContestScenario.Group, ""],
+            ["B003", "孙八", "某厂", "火星", "学生组", ""]]);
+        var refused = await Upload(s, bad, "选手.xlsx");
+        refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var detail = await refused.Content.ReadAsStringAsync();
+        detail.ShouldContain("第 3 行，参赛号：参赛号 A001 已被本竞赛使用");
+        detail.ShouldContain("未知城市 '火星'");
+        detail.ShouldContain("组别应为");
+        await using (var db = app.Database.NewContext())
+            (await db.Contestants.CountAsync(c => c.ContestId == s.ContestId)).ShouldBe(3);
+
+        var good = Competition.Engine.QuestionBank.Sheets.XlsxWriter.Write("选手", [header,
+            ["B001", "赵六", "铜陵有色", "铜陵", ContestScenario.Group, "铜陵队"], ["B002", "钱七", "马钢", "maanshan", ContestScenario.Group, ""]]);
+        var ok = await Upload(s, good, "选手.xlsx");
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        (await s.BoardAsync(jury: false)).Rows.Count.ShouldBe(5);
+    }
+}
