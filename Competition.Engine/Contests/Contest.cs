@@ -63,6 +63,20 @@ public sealed class Contest
         return true;
     }
 
+    /// <summary>
+    /// Moves forward to the phase the clock implies, one allowed step at a time so a late start still passes through
+    /// the freeze. Returns whether anything changed; running it again changes nothing.
+    /// </summary>
+    public bool CatchUp(DateTime nowUtc)
+    {
+        var due = PhaseAt(nowUtc);
+        var changed = false;
+        foreach (var step in new[] { ContestPhase.Running, ContestPhase.Frozen, ContestPhase.Ended })
+            if (step <= due && Phase < step && (step != ContestPhase.Frozen || FreezeAt is not null))
+                changed |= MoveTo(step);
+        return changed;
+    }
+
     /// <summary>The phase the clock implies (finalizing is always a person's decision).</summary>
     public ContestPhase PhaseAt(DateTime nowUtc) => PhaseRules.PhaseAt(new ContestTimes(StartsAt, FreezeAt, EndsAt), nowUtc);
 

@@ -20,9 +20,12 @@ public static class MoveContestPhase
         public async Task<ContestPhase> Handle(Command c, CancellationToken ct)
         {
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            // The clock job may not have caught up yet (it runs every second); "end now" on a running contest must not fail for that.
+            contest.CatchUp(now);
             var (unmarked, unsigned) = c.To == ContestPhase.Finalized ? await ContestClock.OutstandingAsync(db, contest.Id, ct) : (0, 0);
-            if (contest.MoveTo(c.To, unmarked, unsigned) && c.To == ContestPhase.Ended)
-                await ContestClock.EndRoundsAsync(db, contest.Id, clock.GetUtcNow().UtcDateTime, all: true, ct);
+            contest.MoveTo(c.To, unmarked, unsigned);
+            if (contest.Phase >= ContestPhase.Ended) await ContestClock.EndRoundsAsync(db, contest.Id, now, all: true, ct);
             await db.SaveChangesAsync(ct);
             await mediator.Publish(new ScoreChanged(contest.Id), ct);
             return contest.Phase;
@@ -47,12 +50,9 @@ public static class ContestClock
             var active = await db.Contests.Where(x => x.Phase != ContestPhase.Finalized).ToListAsync(ct);
             foreach (var contest in active)
             {
-                var due = contest.PhaseAt(now);
-                // Walk forward one allowed step at a time so a late start still passes through the freeze.
-                foreach (var step in new[] { ContestPhase.Running, ContestPhase.Frozen, ContestPhase.Ended })
-                    if (step <= due && contest.Phase < step && (step != ContestPhase.Frozen || contest.FreezeAt is not null) && contest.MoveTo(step))
-                        changed.Add(contest.Id);
-                if (await EndRoundsAsync(db, contest.Id, now, all: false, ct) > 0) changed.Add(contest.Id);
+                if (contest.CatchUp(now)) changed.Add(contest.Id);
+                // Once the contest has ended, every round is over, whatever its own end time says.
+                if (await EndRoundsAsync(db, contest.Id, now, all: contest.Phase >= ContestPhase.Ended, ct) > 0) changed.Add(contest.Id);
             }
             await db.SaveChangesAsync(ct);
             foreach (var id in changed) await mediator.Publish(new ScoreChanged(id), ct);
@@ -82,10 +82,8 @@ public static class ContestClock
         var roundIds = await db.Rounds.AsNoTracking().Where(r => r.ContestId == contestId).Select(r => r.Id).ToListAsync(ct);
         var tasks = await db.PracticalTasks.AsNoTracking().Where(t => roundIds.Contains(t.RoundId)).ToListAsync(ct);
         var signed = await db.TaskSignOffs.AsNoTracking().Where(s => contestants.Contains(s.ContestantId)).Select(s => new { s.ContestantId, s.TaskId }).ToListAsync(ct);
-        var unmarked = 0;
-        foreach (var contestant in contestants)
-        foreach (var task in tasks)
-            unmarked += (await Judging.Marking.ScoreAsync(db, contestant, task, ct)).Outstanding;
+        var values = await MarkValues.ForContestAsync(db, contestId, asOf: null, ct);
+        var unmarked = contestants.Sum(contestant => tasks.Sum(task => values.Score(contestant, task).Outstanding));
         return (unmarked, contestants.Count * tasks.Count - signed.Count);
     }
 }

@@ -3,6 +3,7 @@ using Competition.Engine.Judging;
 using Competition.Engine.Persistence;
 using Competition.Engine.Scoreboards;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Contests;
 
@@ -17,8 +18,8 @@ public static class RevealNext
         {
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
             var now = clock.GetUtcNow().UtcDateTime;
-            var board = await BoardCalculator.ComputeAsync(db, contest.Id, c.Group, jury: false, now, ct);
-            contest.RevealNext(Math.Max(board.RevealSteps, board.Rows.Count));
+            // The ceremony has one step per contestant of the group.
+            contest.RevealNext(await db.Contestants.CountAsync(x => x.ContestId == contest.Id && x.Group == c.Group, ct));
             await db.SaveChangesAsync(ct);
             await mediator.Publish(new ScoreChanged(contest.Id), ct);
             return await projection.CurrentAsync(db, contest.Id, c.Group, false, now, ct);

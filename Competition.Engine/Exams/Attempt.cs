@@ -57,8 +57,6 @@ public sealed class Attempt
         if (nowUtc > CloseAt) throw new RuleViolationException($"作答时间已于 {TimeZones.Shanghai(CloseAt):HH:mm:ss} 结束，此答案未被接受。");
     }
 
-    public bool IsDue(DateTime nowUtc) => IsOpen && nowUtc >= Deadline;
-
     /// <summary>Submits with the given score; a second submit changes nothing.</summary>
     public bool Submit(double?[] itemScores, DateTime nowUtc)
     {

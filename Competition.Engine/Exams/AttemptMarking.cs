@@ -1,4 +1,3 @@
-using Competition.Engine.Persistence;
 using Competition.Engine.QuestionBank;
 
 namespace Competition.Engine.Exams;
@@ -20,6 +19,4 @@ internal static class AttemptMarking
         return scores;
     }
 
-    public static Task PreloadAsync(CompetitionDbContext db, QuestionCatalog catalog, IEnumerable<PaperItem> items, CancellationToken ct) =>
-        catalog.PreloadAsync(db, items.Select(i => (i.QuestionId, i.Version)), ct);
 }

@@ -43,15 +43,6 @@ public sealed class Exam
 
     public Blueprint Blueprint => Blueprint.FromJson(BlueprintJson);
 
-    public ExamSettings Settings => new(DurationMinutes, OpensAt, ClosesAt, AttemptsAllowed, PassMark, Overdue, GraceMinutes,
-        ShuffleQuestions, ShuffleOptions, Review, MultipleScoring, IsPractice);
-
-    public void Revise(Blueprint blueprint, ExamSettings s)
-    {
-        if (Status != ExamStatus.Draft) throw new RuleViolationException("考试已发布，不能再修改蓝图和规则；如需调整请复制为新考试。");
-        Apply(blueprint, s);
-    }
-
     public void Publish()
     {
         if (Status == ExamStatus.Closed) throw new RuleViolationException("考试已结束，不能再发布。");
@@ -121,7 +112,6 @@ public sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         b.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
         b.HasIndex(e => new { e.Status, e.OpensAt });
         b.Ignore(e => e.Blueprint);
-        b.Ignore(e => e.Settings);
         b.Ignore(e => e.Grace);
     }
 }

@@ -34,7 +34,9 @@ public static class GetJudgeSheet
                 .Where(t => assignments.Any(a => a.RoundId == t.RoundId && a.Station == t.Station)).ToList();
             var contestants = await db.Contestants.AsNoTracking().Where(c => c.ContestId == contest.Id).OrderBy(c => c.Number).Select(c => new { c.Id, c.Number }).ToListAsync(ct);
             var mine = await db.ItemMarks.AsNoTracking().Where(m => m.ContestId == contest.Id && m.JudgeUserId == q.Actor.UserId).ToListAsync(ct);
-            var signed = await db.TaskSignOffs.AsNoTracking().Select(s => new { s.ContestantId, s.TaskId }).ToListAsync(ct);
+            var taskIds = tasks.Select(t => t.Id).ToList();
+            var signed = await db.TaskSignOffs.AsNoTracking().Where(s => taskIds.Contains(s.TaskId)).Select(s => new { s.ContestantId, s.TaskId }).ToListAsync(ct);
+            var values = await MarkValues.ForContestAsync(db, contest.Id, asOf: null, ct);
             var sheets = new List<TaskSheet>();
             foreach (var task in tasks)
             {
@@ -42,7 +44,7 @@ public static class GetJudgeSheet
                 foreach (var c in contestants)
                 {
                     var marks = task.Scheme.ToDictionary(s => s.Code, s => mine.FirstOrDefault(m => m.ContestantId == c.Id && m.TaskId == task.Id && m.ItemCode == s.Code)?.Value);
-                    lines.Add(new Line(c.Id, c.Number, marks, await Marking.ScoreAsync(db, c.Id, task, ct), signed.Any(s => s.ContestantId == c.Id && s.TaskId == task.Id)));
+                    lines.Add(new Line(c.Id, c.Number, marks, values.Score(c.Id, task), signed.Any(s => s.ContestantId == c.Id && s.TaskId == task.Id)));
                 }
                 sheets.Add(new TaskSheet(task.Id, task.Title, task.Station, rounds[task.RoundId].Title, rounds[task.RoundId].MarkingLocked, task.Scheme, lines));
             }

@@ -80,11 +80,6 @@ internal static class Marking
         }
     }
 
-    public static async Task<TaskScore> ScoreAsync(CompetitionDbContext db, Guid contestantId, PracticalTask task, CancellationToken ct)
-    {
-        var marks = await db.ItemMarks.AsNoTracking().Where(m => m.ContestantId == contestantId && m.TaskId == task.Id && m.Value != null)
-            .OrderBy(m => m.MarkedAt).Select(m => new { m.ItemCode, m.Value }).ToListAsync(ct);
-        return TaskScores.Compute(contestantId, task, marks.GroupBy(m => m.ItemCode)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<double>)g.Select(m => m.Value!.Value).ToList()));
-    }
+    public static async Task<TaskScore> ScoreAsync(CompetitionDbContext db, Guid contestantId, PracticalTask task, CancellationToken ct) =>
+        (await MarkValues.ForTaskAsync(db, contestantId, task.Id, ct)).Score(contestantId, task);
 }

@@ -31,11 +31,6 @@ public sealed class Worker
     public string? TradeCode { get; private set; }
     public SkillLevel? Level { get; private set; }
 
-    public void ChangeTrade(string tradeCode, SkillLevel level)
-    {
-        TradeCode = tradeCode;
-        Level = level;
-    }
 }
 
 public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>

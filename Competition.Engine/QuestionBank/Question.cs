@@ -39,8 +39,6 @@ public sealed class Question
 
     public QuestionContent Content => QuestionContent.FromCanonicalJson(ContentJson);
 
-    public IEnumerable<string> KnowledgePointList => KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries);
-
     public static string EncodeKnowledgePoints(IEnumerable<string> points) => "|" + string.Join("|", points.Select(p => p.Trim())) + "|";
 
     /// <summary>Records a new version when the content differs; returns false when nothing changed.</summary>
@@ -111,7 +109,6 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         b.HasMany(q => q.Versions).WithOne().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(q => q.Versions).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(q => q.Content);
-        b.Ignore(q => q.KnowledgePointList);
     }
 }
 

@@ -22,7 +22,6 @@ public sealed class QuestionIndex
 
     public int Count { get; }
     public int CellCount => _cells.Count;
-    public int KnowledgePointCount => _points.Count;
     public IEnumerable<CellKey> Cells => _cells.Keys;
 
     public ReadOnlySpan<Entry> Cell(string trade, SkillLevel level, QuestionType type) =>

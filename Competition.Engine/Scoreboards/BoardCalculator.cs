@@ -47,7 +47,7 @@ public static class BoardCalculator
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.ContestId == contest.Id).OrderBy(r => r.StartsAt).ToListAsync(ct);
         var roundIds = rounds.Select(r => r.Id).ToList();
         var tasks = await db.PracticalTasks.AsNoTracking().Where(t => roundIds.Contains(t.RoundId)).ToListAsync(ct);
-        var values = await MarkValuesAsync(db, contest.Id, asOf, ct);
+        var values = await MarkValues.ForContestAsync(db, contest.Id, asOf, ct);
         var theory = await TheoryAsync(db, rounds, contestants, asOf, ct);
 
         var rankingRows = new List<RankingRow>();
@@ -58,7 +58,7 @@ public static class BoardCalculator
             {
                 double? score = r.Kind == RoundKind.Theory
                     ? theory.TryGetValue((r.Id, c.Id), out var t) ? t.Score : null
-                    : tasks.Where(t => t.RoundId == r.Id).Select(t => TaskScores.Compute(c.Id, t, values.GetValueOrDefault((c.Id, t.Id)) ?? []).Points).DefaultIfEmpty().Sum();
+                    : tasks.Where(t => t.RoundId == r.Id).Select(t => values.Score(c.Id, t).Points).DefaultIfEmpty().Sum();
                 return new RoundScore(r.Title, score, r.MaxScore, r.WeightPercent);
             }).ToList();
             var total = ContestTotals.Combine(roundScores).Total;
@@ -76,19 +76,6 @@ public static class BoardCalculator
             var p = parts[c.Id];
             return new BoardEntry(r.Rank, r.SharedRank, c.Id, c.Number, c.UnitName, cities.GetValueOrDefault(c.CityCode, c.CityCode), p.Theory, p.Practical, p.Total, 0);
         }).ToList();
-    }
-
-    /// <summary>Each judge's value per item, now or as it stood at a moment (the last audited change before it).</summary>
-    private static async Task<Dictionary<(Guid, Guid), Dictionary<string, IReadOnlyList<double>>>> MarkValuesAsync(CompetitionDbContext db, Guid contestId, DateTime? asOf, CancellationToken ct)
-    {
-        var rows = asOf is { } t
-            ? (await db.MarkAudits.AsNoTracking().Where(a => a.ContestId == contestId && a.At <= t).ToListAsync(ct))
-                .GroupBy(a => (a.ContestantId, a.TaskId, a.ItemCode, a.JudgeUserId)).Select(g => g.OrderBy(a => a.At).Last())
-                .Select(a => (a.ContestantId, a.TaskId, a.ItemCode, Value: (double?)a.NewValue, a.At)).ToList()
-            : (await db.ItemMarks.AsNoTracking().Where(m => m.ContestId == contestId && m.Value != null).ToListAsync(ct))
-                .Select(m => (m.ContestantId, m.TaskId, m.ItemCode, m.Value, At: m.MarkedAt)).ToList();
-        return rows.GroupBy(r => (r.ContestantId, r.TaskId)).ToDictionary(g => g.Key,
-            g => g.GroupBy(r => r.ItemCode).ToDictionary(i => i.Key, i => (IReadOnlyList<double>)i.OrderBy(r => r.At).Select(r => r.Value!.Value).ToList()));
     }
 
     private static async Task<Dictionary<(Guid Round, Guid Contestant), (double? Score, TimeSpan? Used)>> TheoryAsync(CompetitionDbContext db, List<Round> rounds,

@@ -57,7 +57,7 @@ public static class ContestEndpoints
 
         app.MapGet("/api/contests/{id:guid}/board", async (CompetitionDbContext db, ScoreboardProjection p, TimeProvider clock, HttpContext h, Guid id, string group, bool? jury) =>
         {
-            if (jury == true && !(h.User.IsInRole("Judge") || h.User.IsInRole("ChiefJudge") || h.User.IsInRole("Organizer") || h.User.IsInRole("Admin"))) return Results.Forbid();
+            if (jury == true && !Scoreboards.BoardGroups.MayWatchJury(h.User)) return Results.Forbid();
             return Results.Ok(await p.CurrentAsync(db, id, group, jury == true, clock.GetUtcNow().UtcDateTime, h.RequestAborted));
         }).WithTags("Scoreboards");
 

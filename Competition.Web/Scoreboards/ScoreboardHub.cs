@@ -1,4 +1,3 @@
-using Competition.Engine.Accounts;
 using Competition.Engine.Persistence;
 using Competition.Engine.Scoreboards;
 using Microsoft.AspNetCore.SignalR;
@@ -12,11 +11,9 @@ namespace Competition.Web.Scoreboards;
 /// </summary>
 public sealed class ScoreboardHub(CompetitionDbContext db, ScoreboardProjection projection, TimeProvider clock) : Hub
 {
-    private static readonly string[] JuryRoles = [Roles.Judge, Roles.ChiefJudge, Roles.Organizer, Roles.Admin];
-
     public async Task<Board> JoinBoard(Guid contestId, string group, bool jury)
     {
-        if (jury && !JuryRoles.Any(r => Context.User?.IsInRole(r) == true))
+        if (jury && !BoardGroups.MayWatchJury(Context.User))
             throw new HubException("评审榜仅对裁判和组织者开放，请登录后再试。");
         var board = await projection.CurrentAsync(db, contestId, group, jury, clock.GetUtcNow().UtcDateTime, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroups.Name(contestId, group, jury));

@@ -25,5 +25,5 @@ public static class BankColumns
         return All.FirstOrDefault(c => string.Equals(c.Key, h, StringComparison.OrdinalIgnoreCase) || c.Chinese == h);
     }
 
-    public static string Label(string key) => All.First(c => c.Key == key) is var c ? $"{c.Chinese}({c.Key})" : key;
+    public static string Label(string key) => All.FirstOrDefault(c => c.Key == key) is { } c ? $"{c.Chinese}({c.Key})" : key;
 }
