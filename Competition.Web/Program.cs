@@ -15,14 +15,16 @@ builder.AddCompetitionServices();
 var app = builder.Build();
 await StartupTasks.RunAsync(app);
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseCompetitionErrorPages();
 app.UseRequestLocalization();
 app.UseStaticFiles();
+app.UseMiddleware<CrossSiteRequestGuard>();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();

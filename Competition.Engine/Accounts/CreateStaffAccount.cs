@@ -19,7 +19,7 @@ public static class CreateStaffAccount
         public IEnumerable<ValidationError> Validate(Command c)
         {
             if (string.IsNullOrWhiteSpace(c.UserName)) yield return new(nameof(c.UserName), "请填写账号");
-            if (string.IsNullOrEmpty(c.Password) || c.Password.Length < 8) yield return new(nameof(c.Password), "密码至少 8 位");
+            if (!PasswordRule.IsMet(c.Password)) yield return new(nameof(c.Password), PasswordRule.Message);
             if (!Roles.All.Contains(c.Role)) yield return new(nameof(c.Role), $"未知角色 {c.Role}");
             if (c.Role == Roles.Organizer && string.IsNullOrWhiteSpace(c.CityCode)) yield return new(nameof(c.CityCode), "组织者必须指定所属城市");
         }

@@ -33,7 +33,7 @@ public static partial class RegisterWorker
             if (!string.IsNullOrWhiteSpace(c.EmployeeNumber) && c.EmployeeNumber.Trim().Length > 32)
                 yield return new(nameof(c.EmployeeNumber), "工号不能超过 32 位");
             if (c.UnitId == Guid.Empty) yield return new(nameof(c.UnitId), "请选择所在单位");
-            if (string.IsNullOrEmpty(c.Password) || c.Password.Length < 8) yield return new(nameof(c.Password), "密码至少 8 位，须包含字母和数字");
+            if (!PasswordRule.IsMet(c.Password)) yield return new(nameof(c.Password), PasswordRule.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using Competition.Engine.Accounts;
 using Competition.Engine.QuestionBank;
+using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 
@@ -14,14 +15,16 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/account").WithTags("Accounts");
-        api.MapPost("/login", async (SignInManager<AppUser> signIn, LoginForm form) =>
+        api.MapPost("/login", async (SignInManager<AppUser> signIn, SignInGate gate, HttpContext http, LoginForm form) =>
         {
-            var result = await signIn.PasswordSignInAsync(form.UserName ?? "", form.Password ?? "", isPersistent: true, lockoutOnFailure: true);
-            if (result.Succeeded) return Results.Ok(new { form.UserName });
-            return result.IsLockedOut
-                ? Results.Problem(title: "账号已锁定", detail: LoginMessages.LockedOut, statusCode: StatusCodes.Status423Locked)
-                : Results.Problem(title: "登录失败", detail: LoginMessages.WrongPassword, statusCode: StatusCodes.Status401Unauthorized);
-        }).DisableAntiforgery();
+            var result = await gate.SignInAsync(signIn, form.UserName, form.Password);
+            switch (result.Outcome)
+            {
+                case SignInGate.Outcome.SignedIn: return Results.Ok(new { form.UserName });
+                case SignInGate.Outcome.TooMany: await RateLimits.RejectAsync(http, result.RetryAfterSeconds); return Results.Empty;
+                default: return Results.Problem(title: "登录失败", detail: LoginMessages.Failed, statusCode: StatusCodes.Status401Unauthorized);
+            }
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.SignIn);
         api.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
         {
             await signIn.SignOutAsync();
@@ -31,15 +34,9 @@ public static class AccountEndpoints
         {
             var r = await m.Send(new RegisterWorker.Command(f.Name, f.Phone, f.EmployeeNumber, f.UnitId, f.Password, f.TradeCode, f.Level));
             return Results.Created("/api/account/me", new { r.UserName });
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.SignIn);
         api.MapGet("/me", (HttpContext http) => http.User.Identity?.IsAuthenticated == true
             ? Results.Ok(new { name = http.User.Identity.Name, roles = Roles.All.Where(http.User.IsInRole) })
             : Results.Unauthorized());
     }
-}
-
-public static class LoginMessages
-{
-    public const string WrongPassword = "账号或密码错误；连续输错 5 次将锁定 15 分钟。";
-    public const string LockedOut = "密码错误次数过多，账号已锁定 15 分钟，请稍后再试或联系组织者解锁。";
 }

@@ -25,8 +25,9 @@ public static class ServiceRegistration
         services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireDigit = true;
+                // PasswordRule is the rule (length, a letter and a digit); Identity's own checks stay within it.
+                o.Password.RequiredLength = PasswordRule.MinLength;
+                o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
             })
             .AddEntityFrameworkStores<CompetitionDbContext>()
             .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordRuleValidator>()
             .AddClaimsPrincipalFactory<Competition.Web.Accounts.AppClaimsFactory>();
         return services;
     }
@@ -80,6 +82,8 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();
+        services.AddCompetitionRateLimits(builder.Configuration);
+        services.AddSingleton<Competition.Web.Accounts.SignInGate>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

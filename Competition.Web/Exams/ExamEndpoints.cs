@@ -43,7 +43,7 @@ public static class ExamEndpoints
         {
             var r = await m.Send(new SaveAnswer.Command(id, f.Item, f.Response ?? "", f.Flagged, f.Seq, h.User.ToActor()));
             return Results.Ok(new { stored = r.Stored, newer = r.Newer, savedAt = r.SavedAt });
-        }).DisableAntiforgery();
+        }).DisableAntiforgery().RequireRateLimiting(RateLimits.Answers);
         attempts.MapPost("/{id:guid}/submit", async (IMediator m, HttpContext h, Guid id) =>
         {
             await m.Send(new SubmitAttempt.Command(id, h.User.ToActor()));

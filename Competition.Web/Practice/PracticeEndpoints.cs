@@ -27,7 +27,8 @@ public static class PracticeEndpoints
             await m.Send(new NextPracticeQuestion.Query(http.User.ToActor(), id)) is { } q ? Results.Ok(q) : Results.NoContent());
 
         api.MapPost("/sessions/{id:guid}/answers", async (IMediator m, HttpContext http, Guid id, AnswerForm f) =>
-            Results.Ok(await m.Send(new AnswerPracticeQuestion.Command(http.User.ToActor(), id, f.QuestionId ?? "", f.Response, f.Version))));
+            Results.Ok(await m.Send(new AnswerPracticeQuestion.Command(http.User.ToActor(), id, f.QuestionId ?? "", f.Response, f.Version))))
+            .RequireRateLimiting(RateLimits.Answers);
 
         api.MapGet("/wrong-book", async (IMediator m, HttpContext http, string? trade) =>
             Results.Ok(await m.Send(new GetWrongBook.Query(http.User.ToActor(), trade))));

@@ -56,17 +56,27 @@ public class AccountTests(SharedApps apps) : IClassFixture<SharedApps>
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task FiveWrongPasswords_LockTheAccount(DatabaseProvider provider)
+    public async Task FiveWrongPasswords_LockTheAccount_AndItAnswersAsAnUnknownNameDoes(DatabaseProvider provider)
     {
         var app = await apps.For(provider);
         var user = await app.CreateStaffAsync(Roles.Judge, "maanshan");
         var client = app.NewClient();
-        for (var i = 0; i < 4; i++)
+        var unknown = await client.PostAsJsonAsync("/api/account/login", new { userName = "nobody-" + Guid.NewGuid().ToString("N")[..8], password = "wrong-pass-1" });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var unknownBody = await unknown.Content.ReadFromJsonAsync<JsonElement>();
+        for (var i = 0; i < 5; i++)
             (await client.PostAsJsonAsync("/api/account/login", new { userName = user, password = "wrong-pass-1" })).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await client.PostAsJsonAsync("/api/account/login", new { userName = user, password = "wrong-pass-1" })).StatusCode.ShouldBe(HttpStatusCode.Locked);
+
+        // Locked: even the right password is refused, with the very answer an unknown name gets.
         var right = await client.PostAsJsonAsync("/api/account/login", new { userName = user, password = "test-pass-123" });
-        right.StatusCode.ShouldBe(HttpStatusCode.Locked);
-        (await right.Content.ReadAsStringAsync()).ShouldContain("锁定");
+        right.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var body = await right.Content.ReadFromJsonAsync<JsonElement>();
+        body.GetProperty("title").GetString().ShouldBe(unknownBody.GetProperty("title").GetString());
+        body.GetProperty("detail").GetString().ShouldBe(unknownBody.GetProperty("detail").GetString());
+        body.GetProperty("detail").GetString()!.ShouldContain("锁定");
+        using var scope = app.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        (await users.IsLockedOutAsync((await users.FindByNameAsync(user))!)).ShouldBeTrue();
     }
 
     [Theory]

@@ -1,12 +1,15 @@
 using Competition.Engine.Accounts;
 using Competition.Web.Accounts;
+using Competition.Web.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Competition.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+[EnableRateLimiting(RateLimits.SignIn)]
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -19,9 +22,15 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
             ModelState.AddModelError("", "请输入账号和密码");
             return Page();
         }
-        var result = await signIn.PasswordSignInAsync(UserName.Trim(), Password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError("", result.IsLockedOut ? LoginMessages.LockedOut : LoginMessages.WrongPassword);
+        var result = await gate.SignInAsync(signIn, UserName, Password);
+        if (result.Outcome == SignInGate.Outcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Outcome == SignInGate.Outcome.TooMany)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = result.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            ModelState.AddModelError("", RateLimits.TryAgain(result.RetryAfterSeconds));
+        }
+        else ModelState.AddModelError("", LoginMessages.Failed);
         return Page();
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Competition.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Competition.Web.Common.RateLimits.SignIn)]
 public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     public sealed class InputModel
