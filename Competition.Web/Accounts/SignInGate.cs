@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Competition.Engine.Accounts;
 using Competition.Web.Common;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Competition.Web.Accounts;
 
@@ -18,9 +19,9 @@ public sealed class SignInGate : IDisposable
 
     private readonly PartitionedRateLimiter<string> _perUser;
 
-    public SignInGate(RateLimitSettings settings) =>
+    public SignInGate(IOptions<RateLimitSettings> settings) =>
         _perUser = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInPerUserPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.SignInPerUserPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
 
     public async Task<Result> SignInAsync(SignInManager<AppUser> signIn, string? userName, string? password)
     {

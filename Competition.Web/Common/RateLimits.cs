@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Competition.Web.Common;
 
@@ -33,19 +34,20 @@ public static class RateLimits
 
     public static string TryAgain(int seconds) => $"操作过于频繁，请在 {seconds} 秒后再试。";
 
-    public static IServiceCollection AddCompetitionRateLimits(this IServiceCollection services, IConfiguration config)
+    public static IServiceCollection AddCompetitionRateLimits(this IServiceCollection services)
     {
-        var settings = config.GetSection("RateLimits").Get<RateLimitSettings>() ?? new RateLimitSettings();
-        services.AddSingleton(settings);
+        // Read when the app runs, not while services are registered, so settings added by a host (or a test) count.
+        services.AddOptions<RateLimitSettings>().BindConfiguration("RateLimits");
+        static RateLimitSettings Settings(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitSettings>>().Value;
         services.AddRateLimiter(o =>
         {
             o.AddPolicy(SignIn, http => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)
                 ? RateLimitPartition.GetNoLimiter("read")
                 : RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-                    { PermitLimit = settings.SignInPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                    { PermitLimit = Settings(http).SignInPerAddressPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(Answers, http => RateLimitPartition.GetTokenBucketLimiter(
                 http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "address:" + ClientAddress(http),
-                _ => AnswerBucket(settings)));
+                _ => AnswerBucket(Settings(http))));
             o.OnRejected = async (context, _) =>
             {
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60;

@@ -82,7 +82,7 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();
-        services.AddCompetitionRateLimits(builder.Configuration);
+        services.AddCompetitionRateLimits();
         services.AddSingleton<Competition.Web.Accounts.SignInGate>();
         services.Configure<RequestLocalizationOptions>(o =>
         {
