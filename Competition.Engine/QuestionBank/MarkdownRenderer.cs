@@ -1,5 +1,7 @@
 using Markdig;
+using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -17,9 +19,18 @@ public static class MarkdownRenderer
 
     public static string ToHtml(string markdown)
     {
+        // Markdig has decoded entities (jav&#x61;script:) and resolved reference-style links by the time a link is
+        // written, so the check sees the address the browser would see. The decision is made while writing, not by
+        // editing the tree, which Markdig's enumerations do not follow reliably.
         var document = Markdown.Parse(markdown ?? "", Pipeline);
-        Neutralize(document);
-        return document.ToHtml(Pipeline);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.ObjectRenderers.ReplaceOrAdd<LinkInlineRenderer>(new SafeLinkRenderer());
+        renderer.ObjectRenderers.ReplaceOrAdd<AutolinkInlineRenderer>(new SafeAutolinkRenderer());
+        renderer.Render(document);
+        writer.Flush();
+        return writer.ToString();
     }
 
     /// <summary>For options: the same rendering without the wrapping paragraph.</summary>
@@ -30,40 +41,38 @@ public static class MarkdownRenderer
             ? html[3..^4] : html;
     }
 
-    // Markdig has already decoded entities (jav&#x61;script:) and resolved reference-style links when the tree is built,
-    // so the check sees the address the browser would see.
-    private static void Neutralize(MarkdownDocument document)
-    {
-        foreach (var link in document.Descendants<LinkInline>().ToList())
-        {
-            if (link.IsImage ? LinkPolicy.IsSiteImage(link.Url) : LinkPolicy.IsSafeLink(link.Url))
-            {
-                if (!link.IsImage && LinkPolicy.IsAbsolute(link.Url)) OpenElsewhere(link);
-                continue;
-            }
-            // The link's text (an image's alt text) stays; only the address goes.
-            var child = link.FirstChild;
-            while (child is not null)
-            {
-                var next = child.NextSibling;
-                child.Remove();
-                link.InsertBefore(child);
-                child = next;
-            }
-            link.Remove();
-        }
-        foreach (var auto in document.Descendants<AutolinkInline>().ToList())
-        {
-            if (!auto.IsEmail && LinkPolicy.IsSafeLink(auto.Url)) { OpenElsewhere(auto); continue; }
-            auto.ReplaceBy(new LiteralInline(auto.Url));
-        }
-    }
-
     // A worker following a link in an exam must not leave the exam page, and the other site learns nothing about it.
-    private static void OpenElsewhere(Inline link)
+    private static void OpenElsewhere(MarkdownObject link)
     {
         var attributes = link.GetAttributes();
         attributes.AddPropertyIfNotExist("target", "_blank");
         attributes.AddPropertyIfNotExist("rel", "noopener noreferrer nofollow");
+    }
+
+    private sealed class SafeLinkRenderer : HtmlObjectRenderer<LinkInline>
+    {
+        private readonly IMarkdownObjectRenderer _markdig = new LinkInlineRenderer();
+
+        protected override void Write(HtmlRenderer renderer, LinkInline link)
+        {
+            if (link.IsImage ? LinkPolicy.IsSiteImage(link.Url) : LinkPolicy.IsSafeLink(link.Url))
+            {
+                if (!link.IsImage && LinkPolicy.IsAbsolute(link.Url)) OpenElsewhere(link);
+                _markdig.Write(renderer, link);
+            }
+            else renderer.WriteChildren(link);   // the link's text (an image's alt text) stays; only the address goes
+        }
+    }
+
+    private sealed class SafeAutolinkRenderer : HtmlObjectRenderer<AutolinkInline>
+    {
+        private readonly IMarkdownObjectRenderer _markdig = new AutolinkInlineRenderer();
+
+        protected override void Write(HtmlRenderer renderer, AutolinkInline link)
+        {
+            if (link.IsEmail || !LinkPolicy.IsSafeLink(link.Url)) { renderer.WriteEscape(link.Url); return; }
+            OpenElsewhere(link);
+            _markdig.Write(renderer, link);
+        }
     }
 }

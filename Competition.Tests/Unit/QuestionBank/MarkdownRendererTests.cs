@@ -63,6 +63,9 @@ public partial class MarkdownRendererTests
         "![图][i]\n\n[i]: https://evil.example/x.png",
         "| 列 |\n|---|\n| [点我](javascript:alert(1)) |",
         "~~[点我](javascript:alert(1))~~",
+        // Several in one text: each is judged, not only the first.
+        "解析 [点我](javascript:alert(1)) <javascript:alert(2)> [x](&#x6A;avascript:alert(3)) <vbscript:x> ![a](data:x)",
+        "[a](javascript:1) [b](javascript:2) [c](javascript:3) <javascript:4> <javascript:5>",
     ];
 
     [Theory]
