@@ -17,7 +17,7 @@ public static class AccountEndpoints
         var api = app.MapGroup("/api/account").WithTags("Accounts");
         api.MapPost("/login", async (SignInManager<AppUser> signIn, SignInGate gate, HttpContext http, LoginForm form) =>
         {
-            var result = await gate.SignInAsync(signIn, form.UserName, form.Password);
+            var result = await gate.SignInAsync(signIn, RateLimits.ClientAddress(http), form.UserName, form.Password);
             switch (result.Outcome)
             {
                 case SignInGate.Outcome.SignedIn: return Results.Ok(new { form.UserName });

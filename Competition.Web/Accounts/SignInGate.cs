@@ -9,7 +9,10 @@ namespace Competition.Web.Accounts;
 /// <summary>
 /// Sign-in for the page and the API alike. A failure says the same thing, with the same status and about the same
 /// work, whether the name is unknown, the password wrong or the account locked, so that nobody learns which names
-/// exist. Attempts per user name are limited whatever address they come from (per address is the "sign-in" policy).
+/// exist. Failures are limited per user name, whatever address they come from, and per address: a whole exam room
+/// behind one address signs in at once and mostly succeeds, and a test or an app signing in again and again succeeds,
+/// while a script trying passwords mostly fails. (All attempts per address are the "sign-in" policy, set high enough
+/// for that room.)
 /// </summary>
 public sealed class SignInGate : IDisposable
 {
@@ -17,30 +20,42 @@ public sealed class SignInGate : IDisposable
 
     public sealed record Result(Outcome Outcome, int RetryAfterSeconds = 0);
 
-    private readonly PartitionedRateLimiter<string> _perUser;
+    private readonly PartitionedRateLimiter<string> _failuresPerUser;
+    private readonly PartitionedRateLimiter<string> _failuresPerAddress;
 
-    public SignInGate(IOptions<RateLimitSettings> settings) =>
-        _perUser = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name, _ =>
-            new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.SignInPerUserPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    public SignInGate(IOptions<RateLimitSettings> options)
+    {
+        var settings = options.Value;
+        _failuresPerUser = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInFailuresPerUserPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        _failuresPerAddress = PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ =>
+            new FixedWindowRateLimiterOptions { PermitLimit = settings.SignInFailuresPerAddressPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 }));
+    }
 
-    public async Task<Result> SignInAsync(SignInManager<AppUser> signIn, string? userName, string? password)
+    public async Task<Result> SignInAsync(SignInManager<AppUser> signIn, string address, string? userName, string? password)
     {
         var name = (userName ?? "").Trim();
-        using (var lease = _perUser.AttemptAcquire(name.ToUpperInvariant()))
-        {
-            if (!lease.IsAcquired)
-                return new Result(Outcome.TooMany, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60);
-        }
+        var key = name.ToUpperInvariant();
+        // Asking for no permit only looks: a name or an address is held back once its failures are used up.
+        using (var failures = _failuresPerAddress.AttemptAcquire(address, 0))
+            if (!failures.IsAcquired) return TooMany(failures);
+        using (var failures = _failuresPerUser.AttemptAcquire(key, 0))
+            if (!failures.IsAcquired) return TooMany(failures);
+
         var user = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
+        SignInResult? result = null;
         if (user is null || await signIn.UserManager.IsLockedOutAsync(user))
-        {
-            // Identity answers these without hashing; hash anyway so the time taken does not tell them apart.
-            HashDecoy(signIn.UserManager.PasswordHasher, password);
-            return new Result(Outcome.Failed);
-        }
-        var result = await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: true, lockoutOnFailure: true);
-        return new Result(result.Succeeded ? Outcome.SignedIn : Outcome.Failed);
+            HashDecoy(signIn.UserManager.PasswordHasher, password);   // Identity answers these without hashing; hash anyway so the time does not tell
+        else
+            result = await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: true, lockoutOnFailure: true);
+        if (result?.Succeeded == true) return new Result(Outcome.SignedIn);
+        _failuresPerAddress.AttemptAcquire(address).Dispose();
+        _failuresPerUser.AttemptAcquire(key).Dispose();
+        return new Result(Outcome.Failed);
     }
+
+    private static Result TooMany(RateLimitLease lease) =>
+        new(Outcome.TooMany, lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 60);
 
     private static string? _decoy;
 
@@ -50,7 +65,11 @@ public sealed class SignInGate : IDisposable
         hasher.VerifyHashedPassword(new AppUser(), decoy, password ?? "");
     }
 
-    public void Dispose() => _perUser.Dispose();
+    public void Dispose()
+    {
+        _failuresPerUser.Dispose();
+        _failuresPerAddress.Dispose();
+    }
 }
 
 public static class LoginMessages

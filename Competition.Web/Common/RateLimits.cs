@@ -13,11 +13,15 @@ namespace Competition.Web.Common;
 public sealed class RateLimitSettings
 {
     /// <summary>Sign-in attempts (page and API, and registrations) per client address per minute: a whole exam room
-    /// behind one address signs in at once.</summary>
-    public int SignInPerAddressPerMinute { get; set; } = 300;
+    /// behind one address (3,000 candidates starting within a minute) signs in at once.</summary>
+    public int SignInPerAddressPerMinute { get; set; } = 6000;
 
-    /// <summary>Sign-in attempts per user name per minute, whatever the address (lockout follows 5 wrong passwords).</summary>
-    public int SignInPerUserPerMinute { get; set; } = 10;
+    /// <summary>Failed sign-ins per client address per hour: the real limit on trying passwords across many names.</summary>
+    public int SignInFailuresPerAddressPerHour { get; set; } = 300;
+
+    /// <summary>Failed sign-ins per user name per minute, whatever the address, known name or not (an existing account
+    /// is also locked after 5 wrong passwords).</summary>
+    public int SignInFailuresPerUserPerMinute { get; set; } = 10;
 
     /// <summary>Answer saves (exam answers, drill answers, later flag submissions) a signed-in user may send at once…</summary>
     public int AnswersBurst { get; set; } = 120;

@@ -22,7 +22,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate) :
             ModelState.AddModelError("", "请输入账号和密码");
             return Page();
         }
-        var result = await gate.SignInAsync(signIn, UserName, Password);
+        var result = await gate.SignInAsync(signIn, RateLimits.ClientAddress(HttpContext), UserName, Password);
         if (result.Outcome == SignInGate.Outcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         if (result.Outcome == SignInGate.Outcome.TooMany)
         {
