@@ -7,7 +7,9 @@ namespace Competition.Web.Common;
 /// APIs, multipart imports and logout have none, and the sign-in cookie (SameSite=Lax) still goes with requests from
 /// another origin of the same site (another port or subdomain). A browser says where a request comes from
 /// (Sec-Fetch-Site, or Origin in older browsers); when it says another origin, the request is refused. Requests that
-/// carry neither header (app clients, scripts, tests) are not from a web page and pass.
+/// carry neither header (app clients, scripts, tests) are not from a web page and pass. Hub connections are checked
+/// whatever the method: a WebSocket is opened with a GET, is not bound by CORS, and would let another origin's page
+/// read a jury board with the judge's cookie.
 /// </summary>
 public sealed class CrossSiteRequestGuard(RequestDelegate next, IProblemDetailsService problems)
 {
@@ -15,7 +17,8 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, IProblemDetailsS
 
     public async Task InvokeAsync(HttpContext http)
     {
-        if (ChangesData(http.Request) && ErrorPages.IsApi(http) && FromAnotherOrigin(http.Request) is { } source)
+        var guarded = http.Request.Path.StartsWithSegments("/hubs") || (ChangesData(http.Request) && ErrorPages.IsApi(http));
+        if (guarded && FromAnotherOrigin(http.Request) is { } source)
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
             await problems.WriteAsync(new ProblemDetailsContext

@@ -95,4 +95,14 @@ public class CrossSiteRequestTests(SharedApps apps) : IClassFixture<SharedApps>
         await ShouldBeRefusedAsync(await client.SendAsync(From(HttpMethod.Post, negotiate, "https://evil.example", "cross-site")));
         (await client.SendAsync(From(HttpMethod.Post, negotiate, app.BaseAddress.GetLeftPart(UriPartial.Authority), "same-origin"))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task HubConnectionFromAnotherSite_IsRefusedEvenWithoutNegotiating()
+    {
+        // A WebSocket (or long-polling GET) straight to the hub, as a page elsewhere could open it with the judge's cookie.
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var organizer = await app.OrganizerClientAsync();
+        await ShouldBeRefusedAsync(await organizer.SendAsync(From(HttpMethod.Get, "/hubs/scoreboard?id=x", "https://evil.example", "cross-site")));
+        await ShouldBeRefusedAsync(await organizer.SendAsync(From(HttpMethod.Get, "/hubs/scoreboard?id=x", "http://127.0.0.1:1", null)));
+    }
 }
