@@ -24,10 +24,11 @@ public sealed class RateLimitSettings
     public int SignInFailuresPerUserPerMinute { get; set; } = 10;
 
     /// <summary>Answer saves (exam answers, drill answers, later flag submissions) a signed-in user may send at once…</summary>
-    public int AnswersBurst { get; set; } = 120;
+    public int AnswersBurst { get; set; } = 600;
 
-    /// <summary>…and per second after that. An exam page saves a few a second at most.</summary>
-    public double AnswersPerSecond { get; set; } = 30;
+    /// <summary>…and per second after that. An exam page saves a few a second at most; the cap keeps one account (or
+    /// a runaway script) from taking more than a small share of what the answer writer stores per second.</summary>
+    public double AnswersPerSecond { get; set; } = 50;
 }
 
 public static class RateLimits
