@@ -26,5 +26,7 @@ public sealed class AttemptDirectory(int capacity = AttemptDirectory.DefaultCapa
         return owner;
     }
 
+    public bool IsCached(Guid attemptId) => _owners.Contains(attemptId);
+
     public void Forget(Guid attemptId) => _owners.Remove(attemptId);
 }

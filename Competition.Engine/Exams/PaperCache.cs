@@ -48,6 +48,8 @@ public sealed class PaperCache(int capacity = PaperCache.DefaultCapacity)
     }
 
     /// <summary>The paper's attempt has closed: saves no longer need it in memory.</summary>
+    public bool IsCached(Guid paperId) => _papers.Contains(paperId);
+
     public void Forget(Guid paperId) => _papers.Remove(paperId);
 
     private static List<PaperItem> Parse(string json) => System.Text.Json.JsonSerializer.Deserialize<List<PaperItem>>(json)!;
