@@ -62,7 +62,7 @@
     view = await res.json();
     $('exam-title').textContent = view.title;
     merge(view);
-    if (!view.acceptsAnswers) return finished(view.state === 'Submitted' ? '本次作答已交卷。' : '本次作答已结束。');
+    if (!view.acceptsAnswers) return finished(view.state === 'Submitted' ? '本次作答已结束：已交卷。' : view.state === 'Abandoned' ? '本次作答已结束：超时未交卷，已作废。' : '本次作答已结束。');
     if (view.state === 'Overdue') message('考试时间已到，正在宽限期内：请尽快检查并交卷。');
     render(); tick(); sendAll();
     if (submitWanted) trySubmit();
