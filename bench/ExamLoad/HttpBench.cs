@@ -145,7 +145,7 @@ public sealed class HttpBench(DatabaseProvider provider, int candidates, int sto
         var l = latencies.ToList();
         var rate = ackCount / seconds;
         Report.Line(provider + " saves", $"{ackCount:N0} saves acknowledged as stored in {seconds:F0} s = {rate:N0}/s with {saveConcurrency} concurrent clients " +
-            $"(SQLite synchronous=FULL): p50 {Percentiles.Of(l, 50):F1} ms, p99 {Percentiles.Of(l, 99):F1} ms, errors {errors}, not stored {notStored} | " +
+            $"({(provider == DatabaseProvider.Sqlite ? "SQLite synchronous=FULL" : PostgresCluster.Durable ? "PostgreSQL fsync on, synchronous_commit on" : "PostgreSQL fsync OFF")}): p50 {Percentiles.Of(l, 50):F1} ms, p99 {Percentiles.Of(l, 99):F1} ms, errors {errors}, not stored {notStored} | " +
             $"{acked.Count:N0} answers acknowledged, {stored.Count:N0} stored, lost {lost} | target ≥ 3,000/s, p99 ≤ 100 ms, none lost: " +
             $"{(rate >= 3000 && Percentiles.Of(l, 99) <= 100 && lost == 0 && notStored == 0 ? "met" : "MISSED")}");
     }

@@ -8,6 +8,9 @@ using Competition.Tests.Infrastructure;
 using ExamLoad;
 
 var quick = args.Contains("--quick");
+// Saves are acknowledged only once on disk: the private PostgreSQL cluster keeps its durable defaults here (tests run it
+// without fsync), as SQLite runs synchronous=FULL. --pg-no-fsync measures without, for comparison.
+if (!args.Contains("--pg-no-fsync")) Environment.SetEnvironmentVariable("COMPETITION_PG_DURABLE", "1");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; server and load generator share the machine over loopback");
 var synthetic = Path.Combine(Path.GetTempPath(), "competition-bench-synth-25000");
 if (!File.Exists(Path.Combine(synthetic, "lathe-operator.yaml")))
