@@ -241,11 +241,9 @@
     } finally { submitting = false; status(); }
   }
 
+  // 交卷 is queued: the state (see status) says so; the page keeps trying.
   function waiting() {
-    const n = unsent().length;
-    message(net === 'signed-out'
-      ? '登录已过期：请在新窗口重新登录，本页会自动完成交卷。答案保存在本机。'
-      : `网络中断：将在网络恢复后自动交卷${n ? `（${n} 个答案待发送）` : ''}。答案保存在本机，请不要清除浏览器数据。`);
+    status();
     clearTimeout(retryTimer);
     retryTimer = setTimeout(retry, RETRY_MS);
   }
@@ -280,7 +278,9 @@
     el.className = 'badge ' + cls; el.textContent = text;
     const queued = submitWanted && !closed;
     sub.classList.toggle('d-none', !queued);
-    sub.textContent = !queued ? '' : net === 'ok' ? '正在交卷…' : '等待网络恢复：恢复后将自动交卷，请保持本页打开。';
+    sub.textContent = !queued ? '' : net === 'ok' ? '正在交卷…'
+      : net === 'signed-out' ? '登录已过期：请在新窗口重新登录，本页会自动完成交卷。答案保存在本机。'
+      : `${net === 'error' ? '服务器暂时繁忙' : '网络中断'}：恢复后将自动交卷${n ? `（${n} 个答案待发送）` : ''}。答案保存在本机，请保持本页打开。`;
     $('submit').disabled = closed || queued;
     $('submit').textContent = queued ? '等待交卷…' : '交卷';
   }
