@@ -45,16 +45,37 @@ public sealed class Attempt
     /// <summary>Points per item as marked (null: waiting for a person), kept on the attempt so closing writes one row.</summary>
     public string? ItemScoresJson { get; private set; }
 
+    /// <summary>
+    /// Concurrency token: every change to the attempt row (closing, a person's mark, a re-mark) moves it on, so two
+    /// read-modify-writes of <see cref="ItemScoresJson"/> cannot silently overwrite each other.
+    /// </summary>
+    public int RowVersion { get; private set; }
+
     public double?[] ItemScores => ItemScoresJson is null ? [] : System.Text.Json.JsonSerializer.Deserialize<double?[]>(ItemScoresJson)!;
 
-    public bool IsOpen => State is AttemptState.InProgress or AttemptState.Overdue;
+    public bool IsOpen => AnswerAcceptance.IsOpenState(State);
 
     /// <summary>Refuses an answer the rules do not allow, with a message the worker can act on.</summary>
     public void EnsureAcceptsAnswer(DateTime nowUtc)
     {
-        if (State is AttemptState.Submitted) throw new RuleViolationException("本次作答已交卷，不能再修改答案。");
-        if (State is AttemptState.Abandoned) throw new RuleViolationException("本次作答已作废（超时未交卷），不能再修改答案。");
-        if (nowUtc > CloseAt) throw new RuleViolationException($"作答时间已于 {TimeZones.Shanghai(CloseAt):HH:mm:ss} 结束，此答案未被接受。");
+        if (AnswerAcceptance.Refusal(State, CloseAt, nowUtc) is { } why) throw new RuleViolationException(why);
+    }
+
+    /// <summary>
+    /// A person's mark for one item of a submitted attempt. Only items that wait for a person (short answers) may be
+    /// marked by one; the caller says which those are, since the attempt does not know its questions.
+    /// </summary>
+    public void RecordPersonMark(int item, double awarded, bool markedByPerson)
+    {
+        if (State != AttemptState.Submitted)
+            throw new RuleViolationException(State == AttemptState.Abandoned
+                ? "本次作答已作废（超时未交卷），不能评分。"
+                : "本次作答尚未交卷，交卷后才能评分。");
+        if (!markedByPerson) throw new RuleViolationException($"第 {item + 1} 题由系统自动评分，不能人工评分；若答案有误，请更正题目后使用“重新评分”。");
+        var scores = ItemScores;
+        if (item < 0 || item >= scores.Length) throw new ValidationException([new("Item", $"题号 {item + 1} 超出试卷范围（共 {scores.Length} 题）")]);
+        scores[item] = awarded;
+        Remark(scores);
     }
 
     /// <summary>Submits with the given score; a second submit changes nothing.</summary>
@@ -85,6 +106,7 @@ public sealed class Attempt
         ItemScoresJson = System.Text.Json.JsonSerializer.Serialize(itemScores);
         Score = Math.Round(itemScores.Sum(s => s ?? 0), 2);
         PendingMarks = itemScores.Count(s => s is null);
+        RowVersion++;
     }
 
     public bool Passed(double passMark) => State == AttemptState.Submitted && PendingMarks == 0 && Score >= passMark;
@@ -93,6 +115,7 @@ public sealed class Attempt
     {
         if (State == AttemptState.Overdue) return TimeUpOutcome.Nothing;
         State = AttemptState.Overdue;
+        RowVersion++;
         return TimeUpOutcome.Overdue;
     }
 
@@ -100,6 +123,7 @@ public sealed class Attempt
     {
         State = AttemptState.Abandoned;
         SubmittedAt = nowUtc;
+        RowVersion++;
         return TimeUpOutcome.Abandoned;
     }
 }
@@ -116,6 +140,7 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         b.HasOne<Paper>().WithMany().HasForeignKey(a => a.PaperId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(a => new { a.ExamId, a.WorkerId, a.AttemptNo }).IsUnique();
         b.HasIndex(a => new { a.State, a.Deadline });
+        b.Property(a => a.RowVersion).IsConcurrencyToken();
         b.Ignore(a => a.IsOpen);
         b.Ignore(a => a.ItemScores);
     }

@@ -16,7 +16,8 @@ public static class CloseDueAttempts
 
     public sealed record Result(int Submitted, int Overdue, int Abandoned);
 
-    public sealed class Handler(CompetitionDbContext db, PaperCache papers, QuestionCatalog catalog, TimeProvider clock) : IRequestHandler<Command, Result>
+    public sealed class Handler(CompetitionDbContext db, PaperCache papers, AttemptDirectory directory, QuestionCatalog catalog, TimeProvider clock)
+        : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
@@ -45,6 +46,7 @@ public static class CloseDueAttempts
                 await SubmitAttempt.Finish(db, papers, catalog, group.ToList(), group.Key, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            SubmitAttempt.Forget(papers, directory, due);
             return new Result(toSubmit.Count, overdue, abandoned);
         }
     }

@@ -18,10 +18,18 @@ public static class CreateExam
         public IEnumerable<ValidationError> Validate(Command c)
         {
             if (string.IsNullOrWhiteSpace(c.Title)) yield return new(nameof(c.Title), "请填写考试名称");
+            // A JSON body may leave parts out; say so instead of failing on them.
+            if (c.Settings is null) yield return new(nameof(c.Settings), "请提供考试设置（时长、开放时间、作答次数等）");
+            var incomplete = Incomplete(c.Blueprint);
+            if (incomplete) yield return new(nameof(c.Blueprint), "蓝图不完整：每个部分需要题目格，每格需要工种、等级和知识点（可为空列表）");
+            if (c.Settings is null || incomplete) yield break;
             foreach (var p in c.Blueprint.Problems()) yield return new(nameof(c.Blueprint), p);
             foreach (var p in c.Settings.Problems(c.Blueprint.MaxScore)) yield return p;
         }
     }
+
+    private static bool Incomplete(Blueprint? b) =>
+        b?.Sections is null || b.Sections.Any(s => s?.Cells is null || s.Cells.Any(x => x?.Levels is null || x.KnowledgePoints is null || x.TradeCode is null));
 
     public sealed class Handler(CompetitionDbContext db, QuestionCatalog catalog, TimeProvider clock) : IRequestHandler<Command, Guid>
     {

@@ -60,11 +60,23 @@ public sealed class Exam
 
     public TimeSpan Grace => Overdue == OverdueHandling.GracePeriod ? TimeSpan.FromMinutes(GraceMinutes) : TimeSpan.Zero;
 
-    public void EnsureOpenFor(DateTime nowUtc)
+    /// <summary>
+    /// Why a worker who has used <paramref name="attemptsUsed"/> attempts may not start a new one now; null when they
+    /// may. The one home of "may start", for the lobby's button and for starting alike.
+    /// </summary>
+    public string? StartRefusal(DateTime nowUtc, int attemptsUsed)
     {
-        if (Status != ExamStatus.Published) throw new RuleViolationException("考试尚未发布。");
-        if (nowUtc < OpensAt) throw new RuleViolationException($"考试尚未开始，开考时间 {TimeZones.Shanghai(OpensAt):yyyy-MM-dd HH:mm}。");
-        if (nowUtc >= ClosesAt) throw new RuleViolationException("考试已结束，不能再开始作答。");
+        if (Status == ExamStatus.Closed) return "考试已结束，不能再开始作答。";
+        if (Status != ExamStatus.Published) return "考试尚未发布。";
+        if (nowUtc < OpensAt) return $"考试尚未开始，开考时间 {TimeZones.Shanghai(OpensAt):yyyy-MM-dd HH:mm}。";
+        if (nowUtc >= ClosesAt) return "考试已结束，不能再开始作答。";
+        if (attemptsUsed >= AttemptsAllowed) return $"本考试允许作答 {AttemptsAllowed} 次，您已用完。";
+        return null;
+    }
+
+    public void EnsureMayStart(DateTime nowUtc, int attemptsUsed)
+    {
+        if (StartRefusal(nowUtc, attemptsUsed) is { } why) throw new RuleViolationException(why);
     }
 
     private void Apply(Blueprint blueprint, ExamSettings s)

@@ -6,13 +6,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Exams;
 
-/// <summary>What a worker sees after submitting, as far as the exam allows: score, the key, explanations.</summary>
+/// <summary>
+/// What a worker sees after submitting, as far as the exam allows: score, the key, explanations — each question as
+/// this worker saw it (their option order and labels, see <see cref="AnswerReview"/>).
+/// </summary>
 public static class GetAttemptResult
 {
     public sealed record Query(Guid AttemptId, Actor Actor) : IRequest<Result>;
 
-    public sealed record ItemResult(int Index, string StemHtml, string? Response, string? ResponseDisplay, double? Awarded, double Points,
-        string? Key, string? ExplanationHtml);
+    /// <param name="Options">The options in the worker's order, with their labels, choice and (if shown) key.</param>
+    /// <param name="ResponseDisplay">The response as read: "C（50 V）" for options (the worker's label and the text), 对/错, blanks, text.</param>
+    /// <param name="Key">The key in the same form; null when the exam does not show keys.</param>
+    /// <param name="LetterNote">When the explanation names option letters of the bank's order: which is which on this paper.</param>
+    public sealed record ItemResult(int Index, QuestionType Type, string StemHtml, IReadOnlyList<ReviewOption> Options, string? Response,
+        string? ResponseDisplay, double? Awarded, double Points, string? Key, string? ExplanationHtml, string? LetterNote);
 
     public sealed record Result(Guid AttemptId, string Title, AttemptState State, double? Score, double MaxScore, double PassMark, bool? Passed,
         int PendingMarks, ReviewOptions Review, IReadOnlyList<ItemResult> Items);
@@ -28,34 +35,29 @@ public static class GetAttemptResult
             var review = organizer ? ReviewOptions.Score | ReviewOptions.Key | ReviewOptions.Explanations : exam.Review;
             if (attempt.IsOpen) review = ReviewOptions.None;
             var items = await papers.ItemsAsync(db, attempt.PaperId, ct);
-            await catalog.PreloadAsync(db, items.Select(i => (i.QuestionId, i.Version)), ct);
+            var versions = await catalog.LoadAsync(db, items.Select(i => (i.QuestionId, i.Version)), ct);
             var answers = await db.AttemptAnswers.AsNoTracking().Where(a => a.AttemptId == attempt.Id).ToDictionaryAsync(a => a.Item, a => a.Response, ct);
             var scores = attempt.ItemScores;
             var showKey = review.HasFlag(ReviewOptions.Key);
+            var showExplanation = review.HasFlag(ReviewOptions.Explanations);
             var list = items.Select((item, i) =>
             {
-                var r = catalog.Cached(item.QuestionId, item.Version);
+                var r = versions[(item.QuestionId, item.Version)];
                 var response = answers.GetValueOrDefault(i);
-                return new ItemResult(i, r.StemHtml, response, Display(item, response), review.HasFlag(ReviewOptions.Score) && i < scores.Length ? scores[i] : null,
-                    item.Points, showKey ? Display(item, KeyResponse(r.Content)) : null, review.HasFlag(ReviewOptions.Explanations) ? r.ExplanationHtml : null);
+                var options = AnswerReview.Options(item, r.Content, r.OptionHtml, response, showKey);
+                // Choices are named by the labels this worker saw, with their text; other answers as read.
+                var display = options.Count > 0 ? AnswerReview.Describe(options.Where(o => o.Chosen)) : AnswerReview.Display(item, response);
+                var key = !showKey ? null
+                    : options.Count > 0 ? AnswerReview.Describe(options.Where(o => o.IsKey))
+                    : AnswerReview.Display(item, AnswerReview.KeyResponse(r.Content));
+                return new ItemResult(i, r.Content.Type, r.StemHtml, options, response, display,
+                    review.HasFlag(ReviewOptions.Score) && i < scores.Length ? scores[i] : null, item.Points, key,
+                    showExplanation ? r.ExplanationHtml : null, showExplanation ? AnswerReview.LetterNote(item, r.Content) : null);
             }).ToList();
             var showScore = review.HasFlag(ReviewOptions.Score);
             return new Result(attempt.Id, exam.Title, attempt.State, showScore ? attempt.Score : null, attempt.MaxScore, exam.PassMark,
                 showScore && attempt.State == AttemptState.Submitted && attempt.PendingMarks == 0 ? attempt.Passed(exam.PassMark) : null,
                 attempt.PendingMarks, review, list);
         }
-    }
-
-    private static string KeyResponse(QuestionBank.QuestionContent c) =>
-        c.Type == QuestionBank.QuestionType.FillBlank ? System.Text.Json.JsonSerializer.Serialize(c.Answer.Select(a => a.Split('|')[0])) : string.Concat(c.Answer);
-
-    /// <summary>Shows option answers by the labels this candidate saw (their shuffled order), not the bank's keys.</summary>
-    public static string? Display(PaperItem item, string? response)
-    {
-        if (string.IsNullOrEmpty(response)) return null;
-        if (item.OptionOrder.Length > 0 && response.All(char.IsLetter))
-            return string.Concat(response.Select(k => item.OptionOrder.IndexOf(char.ToUpperInvariant(k)) is var p and >= 0 ? ((char)('A' + p)).ToString() : "?").Order());
-        if (response is "true" or "false") return response == "true" ? "对" : "错";
-        return response.StartsWith('[') ? string.Join(" / ", Marker.FillResponses(response)) : response;
     }
 }

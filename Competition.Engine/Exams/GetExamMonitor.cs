@@ -30,7 +30,7 @@ public static class GetExamMonitor
                                   db.AttemptAnswers.Count(x => x.AttemptId == a.Id && x.Response != ""), questions, a.Score, a.PendingMarks))
                 .Take(1000).ToListAsync(ct);
             var scored = rows.Where(r => r.State == AttemptState.Submitted && r.Score is not null).Select(r => r.Score!.Value).ToList();
-            return new Result(exam.Id, exam.Title, exam.Status, rows.Count(r => r.State is AttemptState.InProgress or AttemptState.Overdue),
+            return new Result(exam.Id, exam.Title, exam.Status, rows.Count(r => AnswerAcceptance.IsOpenState(r.State)),
                 rows.Count(r => r.State == AttemptState.Submitted), rows.Count(r => r.State == AttemptState.Abandoned),
                 scored.Count == 0 ? null : Math.Round(scored.Average(), 2), rows);
         }

@@ -26,8 +26,8 @@ public static class GetExamStatistics
             var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == q.ExamId, ct) ?? throw new NotFoundException("考试", q.ExamId);
             ExamAccess.EnsureMayManage(q.Actor, exam);
             var attempts = await db.Attempts.AsNoTracking().Where(a => a.ExamId == exam.Id && a.State == AttemptState.Submitted).ToListAsync(ct);
-            await papers.PreloadAsync(db, attempts.Select(a => a.PaperId), ct);
-            var scored = attempts.Select(a => (Attempt: a, Items: papers.Cached(a.PaperId), Scores: a.ItemScores.Select(s => s ?? 0).ToArray())).ToList();
+            var paperItems = await papers.LoadAsync(db, attempts.Select(a => a.PaperId), ct);
+            var scored = attempts.Select(a => (Attempt: a, Items: paperItems[a.PaperId], Scores: a.ItemScores.Select(s => s ?? 0).ToArray())).ToList();
 
             var slots = scored.FirstOrDefault().Items ?? [];
             var overall = ExamStatistics.Compute(slots.Select(i => i.Points).ToList(),

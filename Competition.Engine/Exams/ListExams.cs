@@ -11,9 +11,10 @@ public static class ListExams
     public sealed record Query(Actor Actor, bool Manage = false) : IRequest<IReadOnlyList<Row>>;
 
     public sealed record Row(Guid Id, string Title, ExamStatus Status, DateTime OpensAt, DateTime ClosesAt, int DurationMinutes, int Questions,
-        double MaxScore, double PassMark, int AttemptsAllowed, bool IsPractice, int AttemptsUsed, Guid? OpenAttempt, Guid? LastAttempt, double? BestScore, int Sittings);
+        double MaxScore, double PassMark, int AttemptsAllowed, bool IsPractice, int AttemptsUsed, Guid? OpenAttempt, Guid? LastAttempt, double? BestScore, int Sittings,
+        bool MayStart, string? StartNote);
 
-    public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, IReadOnlyList<Row>>
+    public sealed class Handler(CompetitionDbContext db, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
         public async Task<IReadOnlyList<Row>> Handle(Query q, CancellationToken ct)
         {
@@ -31,13 +32,17 @@ public static class ListExams
                 .Select(a => new { a.ExamId, a.Id, a.State, a.Score, a.AttemptNo }).ToListAsync(ct);
             var sittings = q.Manage ? await db.Attempts.AsNoTracking().Where(a => ids.Contains(a.ExamId)).GroupBy(a => a.ExamId)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct) : [];
+            var now = clock.GetUtcNow().UtcDateTime;
             return list.Select(e =>
             {
                 var own = mine.Where(a => a.ExamId == e.Id).ToList();
+                var open = own.FirstOrDefault(a => AnswerAcceptance.IsOpenState(a.State))?.Id;
+                // The same rule StartAttempt enforces, so the lobby never offers a start the server will refuse.
+                var refusal = worker is null ? null : e.StartRefusal(now, own.Count);
                 return new Row(e.Id, e.Title, e.Status, e.OpensAt, e.ClosesAt, e.DurationMinutes, e.Blueprint.QuestionCount, e.MaxScore, e.PassMark,
-                    e.AttemptsAllowed, e.IsPractice, own.Count,
-                    own.FirstOrDefault(a => a.State is AttemptState.InProgress or AttemptState.Overdue)?.Id,
-                    own.OrderByDescending(a => a.AttemptNo).FirstOrDefault()?.Id, own.Max(a => a.Score), sittings.GetValueOrDefault(e.Id));
+                    e.AttemptsAllowed, e.IsPractice, own.Count, open,
+                    own.OrderByDescending(a => a.AttemptNo).FirstOrDefault()?.Id, own.Max(a => a.Score), sittings.GetValueOrDefault(e.Id),
+                    MayStart: worker is not null && open is null && refusal is null, StartNote: open is null ? refusal : null);
             }).ToList();
         }
     }

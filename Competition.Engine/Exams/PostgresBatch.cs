@@ -7,38 +7,40 @@ namespace Competition.Engine.Exams;
 
 /// <summary>
 /// PostgreSQL answers a batch of saves in one round trip: share-lock the attempts (in id order, as closing
-/// locks them, so the two never deadlock), then one conditional upsert per save, each with its own row count.
+/// locks them, so the two never deadlock), then one conditional upsert per save (<see cref="AnswerSaves.UpsertSql"/>),
+/// each returning the version it stored, or nothing.
 /// </summary>
 internal static class PostgresBatch
 {
-    private const string Upsert = """
-        INSERT INTO "AttemptAnswers" ("AttemptId", "Item", "Response", "Flagged", "Sequence", "SavedAt", "NeedsMarking")
-        SELECT $1, $2, $3, $4, $5, $6, false
-        WHERE EXISTS (SELECT 1 FROM "Attempts" WHERE "Id" = $1 AND "State" IN (1, 2) AND "CloseAt" >= $6)
-        ON CONFLICT ("AttemptId", "Item") DO UPDATE SET "Response" = excluded."Response", "Flagged" = excluded."Flagged",
-            "Sequence" = excluded."Sequence", "SavedAt" = excluded."SavedAt"
-        WHERE "AttemptAnswers"."Sequence" < excluded."Sequence"
-        """;
+    private const string Lock = """SELECT count(*) FROM (SELECT 1 FROM "Attempts" WHERE "Id" = ANY($1) ORDER BY "Id" FOR SHARE) locked""";
 
-    public static async Task<int[]> UpsertAsync(CompetitionDbContext db, IReadOnlyList<(Guid Attempt, int Item, string Response, bool Flagged, long Sequence, DateTime Now)> saves)
+    public static async Task<long?[]> UpsertAsync(CompetitionDbContext db, IReadOnlyList<(AnswerSave Save, DateTime Now)> saves)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection) { Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction() };
-        var locks = new NpgsqlBatchCommand("""SELECT 1 FROM "Attempts" WHERE "Id" = ANY($1) ORDER BY "Id" FOR SHARE""");
-        locks.Parameters.Add(new NpgsqlParameter { Value = saves.Select(s => s.Attempt).Distinct().ToArray() });
+        var locks = new NpgsqlBatchCommand(Lock);
+        locks.Parameters.Add(new NpgsqlParameter { Value = saves.Select(s => s.Save.AttemptId).Distinct().ToArray() });
         batch.BatchCommands.Add(locks);
-        foreach (var s in saves)
+        foreach (var (s, now) in saves)
         {
-            var cmd = new NpgsqlBatchCommand(Upsert);
-            cmd.Parameters.Add(new NpgsqlParameter { Value = s.Attempt });
+            var cmd = new NpgsqlBatchCommand(AnswerSaves.UpsertSql);
+            cmd.Parameters.Add(new NpgsqlParameter { Value = s.AttemptId });
             cmd.Parameters.Add(new NpgsqlParameter { Value = s.Item });
             cmd.Parameters.Add(new NpgsqlParameter { Value = s.Response });
             cmd.Parameters.Add(new NpgsqlParameter { Value = s.Flagged });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = s.Sequence });
-            cmd.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(s.Now, DateTimeKind.Utc) });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = s.Base });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = s.Writer });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = s.WriterSeq });
+            cmd.Parameters.Add(new NpgsqlParameter { Value = DateTime.SpecifyKind(now, DateTimeKind.Utc) });
             batch.BatchCommands.Add(cmd);
         }
-        await batch.ExecuteNonQueryAsync();
-        return Enumerable.Range(1, saves.Count).Select(i => batch.BatchCommands[i].RecordsAffected).ToArray();
+        var versions = new long?[saves.Count];
+        await using var reader = await batch.ExecuteReaderAsync();
+        for (var i = -1; i < saves.Count; i++)
+        {
+            if (i >= 0 && await reader.ReadAsync()) versions[i] = reader.GetInt64(0);
+            if (i < saves.Count - 1) await reader.NextResultAsync();
+        }
+        return versions;
     }
 }

@@ -14,6 +14,15 @@ public static class PreparePapers
 {
     public sealed record Command(Guid ExamId, IReadOnlyList<Guid> WorkerIds, Actor Actor) : IRequest<int>;
 
+    public sealed class Validator : IValidator<Command>
+    {
+        public IEnumerable<ValidationError> Validate(Command c)
+        {
+            if (c.WorkerIds is null) yield return new(nameof(c.WorkerIds), "请提供考生（职工）编号列表");
+            else if (c.WorkerIds.Count > 20_000) yield return new(nameof(c.WorkerIds), "一次最多为 20000 名考生预备试卷，请分批");
+        }
+    }
+
     public sealed class Handler(CompetitionDbContext db, QuestionCatalog catalog, TimeProvider clock) : IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command c, CancellationToken ct)

@@ -18,15 +18,34 @@ public static class RemarkExam
 
     public sealed record Result(bool Applied, int Checked, IReadOnlyList<Change> Changes);
 
-    public sealed class Handler(CompetitionDbContext db, PaperCache papers, QuestionCatalog catalog) : IRequestHandler<Command, Result>
+    public sealed class Handler(CompetitionDbContext db, PaperCache papers) : IRequestHandler<Command, Result>
     {
+        private const int Tries = 3;
+
         public async Task<Result> Handle(Command c, CancellationToken ct)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try { return await RemarkAsync(c, ct); }
+                catch (DbUpdateConcurrencyException) when (attempt < Tries)
+                {
+                    // A person marked (or a re-mark ran) while we computed: start again from the scores as they are now.
+                    db.ChangeTracker.Clear();
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    throw new RuleViolationException("重新评分期间成绩被其他人同时修改，本次重新评分未保存，请稍后重试。");
+                }
+            }
+        }
+
+        private async Task<Result> RemarkAsync(Command c, CancellationToken ct)
         {
             var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == c.ExamId, ct) ?? throw new NotFoundException("考试", c.ExamId);
             ExamAccess.EnsureMayManage(c.Actor, exam);
             var attempts = await db.Attempts.Where(a => a.ExamId == exam.Id && a.State == AttemptState.Submitted).ToListAsync(ct);
-            await papers.PreloadAsync(db, attempts.Select(a => a.PaperId), ct);
-            var questionIds = attempts.SelectMany(a => papers.Cached(a.PaperId)).Select(i => i.QuestionId).Distinct().ToList();
+            var paperItems = await papers.LoadAsync(db, attempts.Select(a => a.PaperId), ct);
+            var questionIds = paperItems.Values.SelectMany(p => p).Select(i => i.QuestionId).Distinct().ToList();
             var current = await db.Questions.AsNoTracking().Where(q => questionIds.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Content, ct);
             var names = await db.Workers.AsNoTracking().Where(w => attempts.Select(a => a.WorkerId).Contains(w.Id)).ToDictionaryAsync(w => w.Id, w => w.Name, ct);
             var responses = (await db.AttemptAnswers.AsNoTracking().Where(a => attempts.Select(x => x.Id).Contains(a.AttemptId))
@@ -37,9 +56,8 @@ public static class RemarkExam
             foreach (var attempt in attempts)
             {
                 var rows = responses.GetValueOrDefault(attempt.Id) ?? [];
-                var items = papers.Cached(attempt.PaperId);
-                var scores = AttemptMarking.Mark(items, rows.ToDictionary(r => r.Item, r => r.Response), catalog, exam.MultipleScoring,
-                    item => current[item.QuestionId]);
+                var items = paperItems[attempt.PaperId];
+                var scores = AttemptMarking.Mark(items, rows.ToDictionary(r => r.Item, r => r.Response), item => current[item.QuestionId], exam.MultipleScoring);
                 foreach (var person in rows.Where(r => r.MarkedBy is not null && r.Awarded is not null)) scores[person.Item] = person.Awarded;
                 var old = attempt.ItemScores;
                 if (old.Length == scores.Length && old.SequenceEqual(scores)) continue;

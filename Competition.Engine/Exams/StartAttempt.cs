@@ -24,20 +24,24 @@ public static class StartAttempt
             var now = clock.GetUtcNow().UtcDateTime;
             var mine = await db.Attempts.AsNoTracking().Where(a => a.ExamId == c.ExamId && a.WorkerId == worker)
                 .Select(a => new { a.Id, a.State, a.AttemptNo }).ToListAsync(ct);
-            var open = mine.FirstOrDefault(a => a.State is AttemptState.InProgress or AttemptState.Overdue);
+            var open = mine.FirstOrDefault(a => AnswerAcceptance.IsOpenState(a.State));
             if (open is not null) return new Result(open.Id, true);
 
             var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == c.ExamId, ct) ?? throw new NotFoundException("考试", c.ExamId);
-            exam.EnsureOpenFor(now);
-            if (mine.Count >= exam.AttemptsAllowed)
-                throw new RuleViolationException($"本考试允许作答 {exam.AttemptsAllowed} 次，您已用完。");
+            exam.EnsureMayStart(now, mine.Count);
 
             var attemptNo = mine.Count + 1;
             var paper = await db.Papers.AsNoTracking().FirstOrDefaultAsync(p => p.ExamId == exam.Id && p.WorkerId == worker && p.AttemptNo == attemptNo, ct);
             if (paper is null)
             {
                 var seed = PaperSeeds.For(exam.Id, worker, attemptNo);
-                var items = new PaperAssembler(await catalog.IndexAsync(db, ct)).Assemble(exam.Blueprint, seed, exam.ShuffleQuestions, exam.ShuffleOptions);
+                IReadOnlyList<PaperItem> items;
+                try { items = new PaperAssembler(await catalog.IndexAsync(db, ct)).Assemble(exam.Blueprint, seed, exam.ShuffleQuestions, exam.ShuffleOptions); }
+                catch (PaperAssemblyException ex)
+                {
+                    // The bank changed since the exam was checked; the worker can do nothing but tell the organizer.
+                    throw new RuleViolationException($"暂时无法为您组卷：{ex.Message} 请联系考试组织者。");
+                }
                 paper = new Paper(Guid.NewGuid(), exam.Id, worker, attemptNo, seed, items, now);
                 db.Papers.Add(paper);
             }

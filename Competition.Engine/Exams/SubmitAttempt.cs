@@ -11,7 +11,8 @@ public static class SubmitAttempt
 {
     public sealed record Command(Guid AttemptId, Actor Actor) : IRequest<MediatR.Unit>;
 
-    public sealed class Handler(CompetitionDbContext db, PaperCache papers, QuestionCatalog catalog, TimeProvider clock) : IRequestHandler<Command, MediatR.Unit>
+    public sealed class Handler(CompetitionDbContext db, PaperCache papers, AttemptDirectory directory, QuestionCatalog catalog, TimeProvider clock)
+        : IRequestHandler<Command, MediatR.Unit>
     {
         public async Task<MediatR.Unit> Handle(Command c, CancellationToken ct)
         {
@@ -26,6 +27,7 @@ public static class SubmitAttempt
             await Finish(db, papers, catalog, [attempt], exam.MultipleScoring, now, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            Forget(papers, directory, [attempt]);
             return MediatR.Unit.Value;
         }
     }
@@ -37,8 +39,8 @@ public static class SubmitAttempt
     internal static async Task Finish(CompetitionDbContext db, PaperCache papers, QuestionCatalog catalog, IReadOnlyList<Attempt> attempts,
         MultipleChoiceScoring scoring, DateTime now, CancellationToken ct)
     {
-        await papers.PreloadAsync(db, attempts.Select(a => a.PaperId), ct);
-        await catalog.PreloadAsync(db, attempts.SelectMany(a => papers.Cached(a.PaperId)).Select(i => (i.QuestionId, i.Version)), ct);
+        var paperItems = await papers.LoadAsync(db, attempts.Select(a => a.PaperId), ct);
+        var versions = await catalog.LoadAsync(db, paperItems.Values.SelectMany(p => p).Select(i => (i.QuestionId, i.Version)), ct);
         var ids = attempts.Select(a => a.Id).ToList();
         var responses = new Dictionary<Guid, Dictionary<int, string>>();
         foreach (var chunk in ids.Chunk(500))
@@ -48,8 +50,8 @@ public static class SubmitAttempt
         var pending = new List<(Guid Attempt, int Item)>();
         foreach (var attempt in attempts)
         {
-            var items = papers.Cached(attempt.PaperId);
-            var scores = AttemptMarking.Mark(items, responses.GetValueOrDefault(attempt.Id) ?? [], catalog, scoring);
+            var items = paperItems[attempt.PaperId];
+            var scores = AttemptMarking.Mark(items, responses.GetValueOrDefault(attempt.Id) ?? [], i => versions[(i.QuestionId, i.Version)].Content, scoring);
             if (attempt.Submit(scores, now))
                 pending.AddRange(scores.Select((s, i) => (s, i)).Where(x => x.s is null).Select(x => (attempt.Id, x.i)));
         }
@@ -58,6 +60,16 @@ public static class SubmitAttempt
             var items = group.Select(g => g.Item).ToList();
             await db.AttemptAnswers.Where(a => a.AttemptId == group.Key && items.Contains(a.Item))
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.NeedsMarking, true), ct);
+        }
+    }
+
+    /// <summary>Closed attempts take no more saves: their owner and paper need not stay in memory.</summary>
+    internal static void Forget(PaperCache papers, AttemptDirectory directory, IEnumerable<Attempt> closed)
+    {
+        foreach (var a in closed.Where(a => !a.IsOpen))
+        {
+            directory.Forget(a.Id);
+            papers.Forget(a.PaperId);
         }
     }
 }

@@ -7,10 +7,14 @@ namespace Competition.Tests.Infrastructure;
 /// <summary>
 /// A private PostgreSQL cluster for this test run: initdb into a temp folder, a free loopback port, started
 /// once per process and removed when the process exits. COMPETITION_TEST_PG points at an existing server instead.
+/// Tests run it without fsync (nothing to keep); COMPETITION_PG_DURABLE=1 keeps PostgreSQL's durable defaults, for
+/// benchmarks whose figures must include the cost of an acknowledged commit reaching the disk.
 /// </summary>
 public static class PostgresCluster
 {
     private static readonly Lazy<string> Server = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static bool Durable => Environment.GetEnvironmentVariable("COMPETITION_PG_DURABLE") == "1";
 
     /// <summary>Connection string to the cluster's "postgres" database.</summary>
     public static string AdminConnectionString => Server.Value;
@@ -33,7 +37,7 @@ public static class PostgresCluster
         var port = FreePort();
         Pg(asRoot, Path.Combine(bin, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync");
         Pg(asRoot, Path.Combine(bin, "pg_ctl"),
-            $"-D {data} -l {root}/log.txt -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
+            $"-D {data} -l {root}/log.txt -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1{(Durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off")} -c max_connections=300\" start");
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Pg(asRoot, Path.Combine(bin, "pg_ctl"), $"-D {data} -m immediate -w stop"); Directory.Delete(root, true); }

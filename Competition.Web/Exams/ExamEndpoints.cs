@@ -8,7 +8,8 @@ public static class ExamEndpoints
 {
     public sealed record CreateForm(string Title, Blueprint Blueprint, ExamSettings Settings);
     public sealed record PapersForm(IReadOnlyList<Guid> WorkerIds);
-    public sealed record AnswerForm(int Item, string? Response, bool Flagged, long Seq);
+    /// <param name="Base">The item's version the page last saw acknowledged; <paramref name="Writer"/>/<paramref name="WriterSeq"/>: the browser's id and own count.</param>
+    public sealed record AnswerForm(int Item, string? Response, bool Flagged, long Base, string? Writer, long WriterSeq);
     public sealed record MarkForm(double Awarded);
     public sealed record RemarkForm(bool DryRun);
 
@@ -41,8 +42,11 @@ public static class ExamEndpoints
         attempts.MapGet("/{id:guid}", async (IMediator m, HttpContext h, Guid id) => Results.Ok(await m.Send(new GetAttemptView.Query(id, h.User.ToActor()))));
         attempts.MapPost("/{id:guid}/answers", async (IMediator m, HttpContext h, Guid id, AnswerForm f) =>
         {
-            var r = await m.Send(new SaveAnswer.Command(id, f.Item, f.Response ?? "", f.Flagged, f.Seq, h.User.ToActor()));
-            return Results.Ok(new { stored = r.Stored, newer = r.Newer, savedAt = r.SavedAt });
+            var r = await m.Send(new SaveAnswer.Command(id, f.Item, f.Response ?? "", f.Flagged, f.Base, f.Writer ?? "", f.WriterSeq, h.User.ToActor()));
+            // "stored" only when the server holds exactly this answer; otherwise the newer answer it holds comes back.
+            return r.Stored
+                ? Results.Ok(new { stored = true, version = r.Version, savedAt = r.SavedAt })
+                : Results.Ok(new { stored = false, newer = true, version = r.Version, savedAt = r.SavedAt, response = r.Response, flagged = r.Flagged });
         }).DisableAntiforgery().RequireRateLimiting(RateLimits.Answers);
         attempts.MapPost("/{id:guid}/submit", async (IMediator m, HttpContext h, Guid id) =>
         {

@@ -36,11 +36,11 @@ public static class PracticeEndpoints
         api.MapGet("/progress", async (IMediator m, HttpContext http) =>
             Results.Ok(await m.Send(new GetPracticeProgress.Query(http.User.ToActor()))));
 
-        // Defaults to the last 30 China days up to today.
+        // Defaults to ParticipationWindow's period.
         api.MapGet("/participation", async (IMediator m, HttpContext http, TimeProvider clock, DateOnly? from, DateOnly? to, string? city) =>
             {
-                var until = to ?? TimeZones.ShanghaiDay(clock.GetUtcNow().UtcDateTime);
-                return Results.Ok(await m.Send(new GetParticipation.Query(http.User.ToActor(), from ?? until.AddDays(-29), until, city)));
+                var window = ParticipationWindow.Resolve(from, to, clock.GetUtcNow().UtcDateTime);
+                return Results.Ok(await m.Send(new GetParticipation.Query(http.User.ToActor(), window.From, window.To, city)));
             })
             .RequireAuthorization(ServiceRegistration.OrganizerPolicy);
     }

@@ -1,6 +1,7 @@
 // Exam load benchmarks (issue 3). Run: dotnet run -c Release --project bench/ExamLoad [-- --quick]
 // 1. paper assembly over a 25,000-question synthetic bank vs SQL ORDER BY RANDOM() LIMIT n;
-// 2. per provider (SQLite, PostgreSQL): start storm, sustained saves with a lost-answer count, 3,000 simultaneous deadlines.
+// 2. SQLite synchronous=FULL against NORMAL: the cost of an acknowledged answer surviving a power failure;
+// 3. per provider (SQLite, PostgreSQL): start storm, sustained saves with a lost-answer count, 3,000 simultaneous deadlines.
 using Competition.Engine.Persistence;
 using Competition.Engine.QuestionBank;
 using Competition.Engine.QuestionBank.Files;
@@ -8,11 +9,16 @@ using Competition.Tests.Infrastructure;
 using ExamLoad;
 
 var quick = args.Contains("--quick");
+// Saves are acknowledged only once on disk: the private PostgreSQL cluster keeps its durable defaults here (tests run it
+// without fsync), as SQLite runs synchronous=FULL. --pg-no-fsync measures without, for comparison.
+if (!args.Contains("--pg-no-fsync")) Environment.SetEnvironmentVariable("COMPETITION_PG_DURABLE", "1");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; server and load generator share the machine over loopback");
+if (args.Contains("--durability-only")) { DurabilityBench.Run(commits: quick ? 300 : 2000); return; }
 var synthetic = Path.Combine(Path.GetTempPath(), "competition-bench-synth-25000");
 if (!File.Exists(Path.Combine(synthetic, "lathe-operator.yaml")))
     SynthesizeBank.Write(BankFolder.Read(Paths.ShippedBanks).Files.Select(f => f.Trade!).ToList(), 25_000, synthetic);
 await AssemblyBench.RunAsync(synthetic);
+DurabilityBench.Run(commits: quick ? 300 : 2000);
 
 var providers = args.Contains("--sqlite-only") ? [DatabaseProvider.Sqlite] : new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 foreach (var provider in providers)

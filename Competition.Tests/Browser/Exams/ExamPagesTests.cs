@@ -8,34 +8,6 @@ using static Competition.Tests.Integration.Exams.ExamScenario;
 
 namespace Competition.Tests.Browser.Exams;
 
-public sealed class ExamPage(IPage page)
-{
-    public ILocator Timer => page.GetByTestId("timer");
-    public ILocator SaveState => page.GetByTestId("save-state");
-
-    public async Task StartFromLobbyAsync()
-    {
-        await page.GotoAsync("/Exams");
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/Exams/Attempt/**");
-        await page.Locator("#question .option, #question textarea, #question input").First.WaitForAsync();
-    }
-
-    public async Task AnswerFirstOptionAsync(int questionNumber)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = $"第 {questionNumber} 题", Exact = true }).ClickAsync();
-        await page.Locator("#question input[name=answer]").First.CheckAsync();
-    }
-
-    public async Task WaitAllSavedAsync() => await Assertions.Expect(SaveState).ToHaveTextAsync("已全部保存", new() { Timeout = 10_000 });
-
-    public async Task<int> SecondsLeftAsync()
-    {
-        var parts = (await Timer.InnerTextAsync()).Split(':').Select(int.Parse).ToArray();
-        return parts[0] * 60 + parts[1];
-    }
-}
-
 public class ExamPagesTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     [Fact]

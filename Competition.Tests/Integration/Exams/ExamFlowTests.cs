@@ -41,12 +41,14 @@ public class ExamFlowTests(SharedApps apps) : IClassFixture<SharedApps>
             (await SaveAsync(phone, attemptId, i, RightAnswer(view.Items[i], paper[i].QuestionId), seq: 2)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await SaveAsync(phone, attemptId, 9, "细长轴刚性差，应使用跟刀架、弹性顶尖，并减小径向力。", seq: 1)).EnsureSuccessStatusCode();
 
-        // A stale tab sends an older answer: the newer one stays. A retry of the same save is acknowledged again.
+        // A stale send of an older answer: the newer one stays. A retry of the same save is acknowledged again.
         var stale = await (await SaveAsync(phone, attemptId, 0, "Z", seq: 1)).Content.ReadFromJsonAsync<JsonElement>();
-        stale.GetProperty("newer").GetBoolean().ShouldBeTrue();
-        stale.GetProperty("stored").GetInt64().ShouldBe(2);
+        stale.GetProperty("stored").GetBoolean().ShouldBeFalse();
+        stale.GetProperty("version").GetInt64().ShouldBe(1);
+        stale.GetProperty("response").GetString().ShouldBe(RightAnswer(view.Items[0], paper[0].QuestionId));
         var retry = await (await SaveAsync(phone, attemptId, 1, RightAnswer(view.Items[1], paper[1].QuestionId), seq: 2)).Content.ReadFromJsonAsync<JsonElement>();
-        retry.GetProperty("newer").GetBoolean().ShouldBeFalse();
+        retry.GetProperty("stored").GetBoolean().ShouldBeTrue();
+        retry.GetProperty("version").GetInt64().ShouldBe(1);
 
         // Another device: the same attempt, the same answers, the same deadline.
         var pc = await app.SignedInClientAsync(user);
@@ -54,7 +56,8 @@ public class ExamFlowTests(SharedApps apps) : IClassFixture<SharedApps>
         var resumed = await ViewAsync(pc, attemptId);
         resumed.Deadline.ShouldBe(view.Deadline);
         resumed.Items[0].Response.ShouldBe(RightAnswer(view.Items[0], paper[0].QuestionId));
-        resumed.Items[0].Sequence.ShouldBe(2);
+        resumed.Items[0].Version.ShouldBe(1);
+        resumed.Items[0].Writer.ShouldBe(TestBrowser);
 
         (await pc.PostAsync($"/api/attempts/{attemptId}/submit", null)).EnsureSuccessStatusCode();
         (await pc.PostAsync($"/api/attempts/{attemptId}/submit", null)).EnsureSuccessStatusCode();

@@ -48,8 +48,16 @@ public static class ExamScenario
     public static async Task<GetAttemptView.View> ViewAsync(HttpClient worker, Guid attemptId) =>
         (await worker.GetFromJsonAsync<GetAttemptView.View>($"/api/attempts/{attemptId}", Json))!;
 
+    /// <summary>The one browser of a simple test: always the same writer id, <paramref name="seq"/> as its own count, no base.</summary>
+    public const string TestBrowser = "test-browser-0001";
+
     public static Task<HttpResponseMessage> SaveAsync(HttpClient worker, Guid attemptId, int item, string response, long seq, bool flagged = false) =>
-        worker.PostAsJsonAsync($"/api/attempts/{attemptId}/answers", new { item, response, flagged, seq });
+        SaveAsAsync(worker, attemptId, item, response, @base: 0, TestBrowser, seq, flagged);
+
+    /// <summary>A save as the exam page sends it: the version it was based on, and the browser's id and own count.</summary>
+    public static Task<HttpResponseMessage> SaveAsAsync(HttpClient worker, Guid attemptId, int item, string response, long @base, string writer, long writerSeq,
+        bool flagged = false) =>
+        worker.PostAsJsonAsync($"/api/attempts/{attemptId}/answers", new { item, response, flagged, @base, writer, writerSeq });
 
     /// <summary>The right response for an item as the page would send it: original option keys, "true"/"false", blanks as JSON.</summary>
     public static string RightAnswer(GetAttemptView.Item item, string questionId)

@@ -60,4 +60,33 @@ public class AttemptRulesTests
     public void LateAnswer_IsRefusedWithTheTime() =>
         Should.Throw<RuleViolationException>(() => Start(ExamWith(OverdueHandling.AutoSubmit), T0).EnsureAcceptsAnswer(T0.AddMinutes(61)))
             .Message.ShouldContain("作答时间已于");
+
+    [Fact]
+    public void MayStart_OnlyWhilePublishedAndOpen_AndWithAttemptsLeft()
+    {
+        var exam = ExamWith(OverdueHandling.AutoSubmit);
+        exam.StartRefusal(T0.AddMinutes(5), 0)!.ShouldContain("尚未发布");
+        exam.Publish();
+        exam.StartRefusal(T0.AddMinutes(-1), 0)!.ShouldContain("尚未开始");
+        exam.StartRefusal(T0.AddMinutes(5), 0).ShouldBeNull();
+        exam.StartRefusal(T0.AddMinutes(5), 1)!.ShouldContain("已用完");
+        exam.StartRefusal(T0.AddMinutes(600), 0)!.ShouldContain("已结束");
+        exam.Close();
+        exam.StartRefusal(T0.AddMinutes(5), 0)!.ShouldContain("已结束");
+    }
+
+    [Fact]
+    public void APersonsMark_OnlyForSubmittedAttempts_AndOnlyForItemsAPersonMarks()
+    {
+        var a = Start(ExamWith(OverdueHandling.AutoSubmit), T0);
+        Should.Throw<RuleViolationException>(() => a.RecordPersonMark(1, 2, markedByPerson: true)).Message.ShouldContain("尚未交卷");
+        a.Submit([1.0, null], T0.AddMinutes(5)).ShouldBeTrue();
+        Should.Throw<RuleViolationException>(() => a.RecordPersonMark(0, 0, markedByPerson: false)).Message.ShouldContain("自动评分");
+        Should.Throw<ValidationException>(() => a.RecordPersonMark(2, 1, markedByPerson: true));
+        var version = a.RowVersion;
+        a.RecordPersonMark(1, 2.5, markedByPerson: true);
+        a.Score.ShouldBe(3.5);
+        a.PendingMarks.ShouldBe(0);
+        a.RowVersion.ShouldBeGreaterThan(version);
+    }
 }

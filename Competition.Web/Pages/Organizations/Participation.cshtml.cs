@@ -21,9 +21,7 @@ public sealed class ParticipationModel(IMediator mediator, TimeProvider clock) :
     {
         var actor = User.ToActor();
         if (actor.IsAdmin) Cities = await mediator.Send(new ListCities.Query());
-        // The last 30 China days by default: what an organizer usually checks before a monthly report.
-        To ??= TimeZones.ShanghaiDay(clock.GetUtcNow().UtcDateTime);
-        From ??= To.Value.AddDays(-29);
+        (From, To) = ParticipationWindow.Resolve(From, To, clock.GetUtcNow().UtcDateTime);
         Result = await mediator.Send(new GetParticipation.Query(actor, From.Value, To.Value, actor.IsAdmin ? City : null));
         return Page();
     });

@@ -1,158 +1,331 @@
-// The exam page. Every answer is saved the moment it is given, numbered so the server keeps only the newest;
-// unsent answers wait in localStorage and are retried, so a reload, a dead network or another device loses
-// nothing. The countdown runs from the server's figure, not the phone's clock.
+// The exam page. Every answer is recorded in the browser the moment it is given — bound to its own question, kept
+// in localStorage — and sent to the server, which issues versions and says "stored" only for what it stored (see
+// AnswerSaves in the engine). Typing is sent after a short pause, and at once on a change of question, on 交卷 and
+// when the page is hidden. 交卷 waits until every answer is acknowledged; offline it waits for the network (also
+// across a reload) and says so. The countdown runs from the server's figure, not the phone's clock.
 (() => {
   const root = document.getElementById('exam');
   const attemptId = root.dataset.attempt;
-  const store = `attempt:${attemptId}`;
+  const store = `attempt:${attemptId}`;             // unsent answers of this attempt
+  const submitKey = `attempt:${attemptId}:submit`;  // 交卷 was pressed and has not gone through yet
+  const TYPE_PAUSE_MS = 800, RETRY_MS = 3000, MAX_SEQ = 2147483647, KEEPALIVE_LIMIT = 60000;
   const $ = id => document.getElementById(id);
-  let view, current = 0, endsAt = 0, closed = false, flushing = false, offline = false;
-  const answers = new Map();                                   // item -> { response, flagged, seq, saved }
-  const pending = JSON.parse(localStorage.getItem(store) || '{}'); // item -> { response, flagged, seq }
 
-  const keep = () => localStorage.setItem(store, JSON.stringify(pending));
+  const storage = {
+    get(k) { try { return localStorage.getItem(k); } catch { return null; } },
+    set(k, v) { try { localStorage.setItem(k, v); } catch { /* private mode: the page still works, without surviving a reload */ } },
+    remove(k) { try { localStorage.removeItem(k); } catch { } },
+  };
+
+  let view, current = 0, endsAt = 0, closed = false, net = 'ok', submitWanted = storage.get(submitKey) === '1', submitting = false;
+  let typeTimer = null, retryTimer = null;
+  const answers = new Map();   // item -> { response, flagged }: what the page shows
+  const acked = new Map();     // item -> version last acknowledged: the base of the next answer to it
+  const failed = new Map();    // item -> why the server would not take it as it is (the worker must change it)
+  const sending = new Map();   // item -> the promise of its sends (at most one request per item at a time)
+  const newer = new Set();     // items another device or tab had a newer answer for, since 交卷 was pressed
+  let pending = parse(storage.get(store)) || {};   // item -> { response, flagged, base, writer, seq }: not acknowledged yet
+  let writer = writerId();
+
+  function parse(s) { try { return JSON.parse(s); } catch { return null; } }
+  const keep = () => storage.set(store, JSON.stringify(pending));
   const esc = s => String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const unsent = () => Object.keys(pending).map(Number);
 
+  // A random id for this browser and its own count of answers: the server lets a browser replace its own earlier
+  // answer even when that one's acknowledgement never arrived; clocks play no part.
+  function writerId() {
+    let w = storage.get('exam:writer');
+    if (!w || !/^[A-Za-z0-9_-]{8,64}$/.test(w)) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      w = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+      storage.set('exam:writer', w); storage.set('exam:writer-seq', '0');
+    }
+    return w;
+  }
+  function nextSeq() {
+    let n = (parseInt(storage.get('exam:writer-seq') || '0', 10) || 0) + 1;
+    if (n > MAX_SEQ) { storage.remove('exam:writer'); writer = writerId(); n = 1; }
+    storage.set('exam:writer-seq', String(n));
+    return n;
+  }
+
+  async function api(url, options = {}) {
+    return fetch(url, { credentials: 'same-origin', ...options, headers: { Accept: 'application/json', ...(options.headers || {}) } });
+  }
+
+  // ---- loading and merging the server's view -------------------------------------------------------------------
   async function load() {
-    const res = await fetch(`/api/attempts/${attemptId}`, { headers: { Accept: 'application/json' } });
+    let res;
+    try { res = await api(`/api/attempts/${attemptId}`); } catch { message('网络中断，正在重试加载试卷…'); return setTimeout(load, RETRY_MS); }
     if (!res.ok) return message((await problem(res)) || '无法加载试卷，请刷新重试。');
     view = await res.json();
     $('exam-title').textContent = view.title;
-    endsAt = performance.now() + view.secondsLeft * 1000;
-    for (const item of view.items) answers.set(item.index, { response: item.response ?? '', flagged: item.flagged, seq: item.sequence, saved: true });
-    for (const [k, p] of Object.entries(pending)) {            // unsent answers from before the reload win if newer
-      const a = answers.get(+k);
-      if (a && p.seq > a.seq) answers.set(+k, { ...p, saved: false }); else delete pending[k];
-    }
-    keep();
-    if (view.state !== 'InProgress' && view.state !== 'Overdue') return finished('本次作答已结束。');
+    merge(view);
+    if (!view.acceptsAnswers) return finished(view.state === 'Submitted' ? '本次作答已结束：已交卷。' : view.state === 'Abandoned' ? '本次作答已结束：超时未交卷，已作废。' : '本次作答已结束。');
     if (view.state === 'Overdue') message('考试时间已到，正在宽限期内：请尽快检查并交卷。');
-    render(); tick(); flush();
+    render(); tick(); sendAll();
+    if (submitWanted) trySubmit();
   }
 
+  // Unsent answers the server already holds (same browser, same or later count) are dropped; the rest win on screen.
+  function merge(fresh) {
+    endsAt = performance.now() + fresh.secondsLeft * 1000;
+    for (const item of fresh.items) {
+      const p = pending[item.index];
+      if (p && !p.writer) Object.assign(p, { writer, seq: nextSeq(), base: item.version });   // kept by an older version of this page
+      if (p && item.writer === p.writer && item.writerSeq >= p.seq) delete pending[item.index];
+      acked.set(item.index, item.version);
+      const q = pending[item.index];
+      answers.set(item.index, q ? { response: q.response, flagged: q.flagged } : { response: item.response ?? '', flagged: item.flagged });
+    }
+    for (const k of unsent()) if (!acked.has(k)) delete pending[k];   // not on this paper
+    keep();
+  }
+
+  // Back from another tab or app: the server's clock and answers from other devices.
+  async function resync() {
+    if (!view || closed) return;
+    let res;
+    try { res = await api(`/api/attempts/${attemptId}`); } catch { return; }
+    if (!res.ok) return;
+    const fresh = await res.json();
+    const before = JSON.stringify(answers.get(current));
+    merge(fresh);
+    if (!fresh.acceptsAnswers) return finished('本次作答已结束。');
+    if (JSON.stringify(answers.get(current)) !== before) render(); else { drawNavigator(); status(); }
+  }
+
+  // ---- the question on screen; every input is bound to its own item ------------------------------------------------
   function render() {
-    const item = view.items[current], a = answers.get(current);
+    const index = current, item = view.items[index], a = answers.get(index);
     const body = $('question').querySelector('.card-body');
-    let html = `<div class="small text-muted mb-2">${esc(item.sectionTitle)} · 第 ${current + 1} / ${view.items.length} 题 · ${item.points} 分</div>
+    let html = `<div class="small text-muted mb-2">${esc(item.sectionTitle)} · 第 ${index + 1} / ${view.items.length} 题 · ${item.points} 分</div>
       <div class="question-stem mb-3" data-testid="stem">${item.stemHtml}</div>`;
     if (item.type === 'Single' || item.type === 'Multiple') {
       const type = item.type === 'Single' ? 'radio' : 'checkbox';
-      html += item.options.map(o => `<label class="option"><input type="${type}" name="answer" value="${o.key}" ${a.response.includes(o.key) ? 'checked' : ''}>
-        <span class="option-key">${o.label}.</span><span>${o.html}</span></label>`).join('');
+      html += item.options.map(o => `<label class="option"><input type="${type}" name="answer" value="${esc(o.key)}" ${a.response.includes(o.key) ? 'checked' : ''}>
+        <span class="option-key">${esc(o.label)}.</span><span>${o.html}</span></label>`).join('');
     } else if (item.type === 'TrueFalse') {
       html += [['true', '对'], ['false', '错']].map(([v, t]) => `<label class="option"><input type="radio" name="answer" value="${v}" ${a.response === v ? 'checked' : ''}><span>${t}</span></label>`).join('');
     } else if (item.type === 'FillBlank') {
-      const parts = a.response ? JSON.parse(a.response) : [];
-      for (let i = 0; i < Math.max(item.blanks, 1); i++) html += `<input class="form-control mb-2 blank" placeholder="第 ${i + 1} 空" value="${esc(parts[i] ?? '')}">`;
+      const parts = blanksOf(a.response);
+      for (let i = 0; i < Math.max(item.blanks, 1); i++) html += `<input class="form-control mb-2 blank" placeholder="第 ${i + 1} 空" aria-label="第 ${i + 1} 空" value="${esc(parts[i] ?? '')}">`;
     } else {
-      html += `<textarea class="form-control" rows="6" name="answer" placeholder="请作答（由阅卷人评分）">${esc(a.response)}</textarea>`;
+      html += `<textarea class="form-control" rows="6" name="answer" aria-label="作答" placeholder="请作答（由阅卷人评分）">${esc(a.response)}</textarea>`;
     }
+    if (failed.has(index)) html += `<div class="text-danger small mt-2" data-testid="answer-error">${esc(failed.get(index))}</div>`;
     body.innerHTML = html;
-    body.querySelectorAll('input[name=answer]').forEach(i => i.addEventListener('change', () => answer(readInputs(item))));
-    body.querySelectorAll('input.blank, textarea').forEach(i => i.addEventListener('input', debounce(() => answer(readInputs(item)), 800)));
+    // The handlers read this item's own inputs (body, item, index as rendered), never whatever is on screen later.
+    const read = () => readInputs(body, item);
+    body.querySelectorAll('input[name=answer]').forEach(i => i.addEventListener('change', () => { record(index, read()); sendNow(); }));
+    body.querySelectorAll('input.blank, textarea').forEach(i => {
+      i.addEventListener('input', () => { record(index, read()); sendSoon(); });
+      i.addEventListener('compositionend', () => { record(index, read()); sendSoon(); });
+      i.addEventListener('change', () => { record(index, read()); sendNow(); });
+    });
     $('flag').textContent = a.flagged ? '取消标记' : '标记';
-    navigator(); status();
+    document.querySelectorAll('#question input, #question textarea').forEach(e => e.disabled = closed);
+    drawNavigator(); status();
   }
 
-  function readInputs(item) {
-    const body = $('question');
+  function blanksOf(response) { const v = response ? parse(response) : []; return Array.isArray(v) ? v : [response]; }
+
+  function readInputs(body, item) {
     if (item.type === 'Multiple') return [...body.querySelectorAll('input[name=answer]:checked')].map(i => i.value).sort().join('');
     if (item.type === 'FillBlank') return JSON.stringify([...body.querySelectorAll('input.blank')].map(i => i.value));
     if (item.type === 'ShortAnswer') return body.querySelector('textarea').value;
     return body.querySelector('input[name=answer]:checked')?.value ?? '';
   }
 
-  function answer(response, flagged) {
+  // Records an answer to one item at once (shown, kept in localStorage, queued); sending follows.
+  function record(index, response, flagged) {
     if (closed) return;
-    const a = answers.get(current);
-    const next = { response, flagged: flagged ?? a.flagged, seq: Math.max(a.seq + 1, Date.now()), saved: false };
-    answers.set(current, next);
-    pending[current] = { response: next.response, flagged: next.flagged, seq: next.seq };
-    keep(); navigator(); status(); flush();
+    const a = answers.get(index);
+    flagged = flagged ?? a.flagged;
+    if (a.response === response && a.flagged === flagged) return;
+    answers.set(index, { response, flagged });
+    pending[index] = { response, flagged, base: acked.get(index) ?? 0, writer, seq: nextSeq() };
+    failed.delete(index);
+    keep(); drawNavigator(); status();
   }
 
-  async function flush() {
-    if (flushing) return;
-    flushing = true;
+  function go(to) {
+    if (to < 0 || to >= view.items.length) return;
+    sendNow();             // whatever was typed goes out now; it is already recorded for its own item
+    current = to; render();
+  }
+
+  // ---- sending ---------------------------------------------------------------------------------------------------
+  function sendSoon() { clearTimeout(typeTimer); typeTimer = setTimeout(sendAll, TYPE_PAUSE_MS); }
+  function sendNow(options) { clearTimeout(typeTimer); return sendAll(options); }
+  function sendAll(options) { return Promise.all(unsent().filter(i => !failed.has(i)).map(i => send(i, options))); }
+
+  function send(index, options) {
+    if (!sending.has(index)) sending.set(index, (async () => {
+      try { while (pending[index] && !failed.has(index) && !closed && await sendOnce(index, options)); }
+      finally { sending.delete(index); status(); }
+    })());
+    return sending.get(index);
+  }
+
+  // One request for the item's latest unsent answer. True when the server answered (so the loop may go on with an
+  // answer given meanwhile); false when the network, the session or the answer itself is in the way.
+  async function sendOnce(index, options = {}) {
+    const p = pending[index];
+    const body = JSON.stringify({ item: index, response: p.response, flagged: p.flagged, base: p.base, writer: p.writer, writerSeq: p.seq });
+    let res;
     try {
-      for (const [k, p] of Object.entries(pending)) {
-        let res;
-        try {
-          res = await fetch(`/api/attempts/${attemptId}/answers`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify({ item: +k, response: p.response, flagged: p.flagged, seq: p.seq }) });
-        } catch { offline = true; setTimeout(flush, 3000); return; }   // offline: keep it, try again
-        offline = false;
-        if (res.ok) {
-          const r = await res.json();
-          if (pending[k]?.seq === p.seq) delete pending[k];
-          const a = answers.get(+k);
-          if (a.seq === p.seq) a.saved = true;
-          if (r.newer) { message('该题在其他页面或设备上有更新的答案，已保留较新的答案。'); await reloadAnswers(); }
-        } else if (res.status === 409 || res.status === 403) {
-          message(await problem(res)); delete pending[k]; closed = res.status === 409 || closed;
-        } else { offline = true; setTimeout(flush, 3000); return; }
-        keep();
+      res = await api(`/api/attempts/${attemptId}/answers`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body,
+        keepalive: !!options.keepalive && body.length < KEEPALIVE_LIMIT });
+    } catch { trouble('offline'); return false; }
+    if (res.ok) {
+      net = 'ok';
+      const r = await res.json();
+      acked.set(index, r.version);
+      const now = pending[index];
+      if (r.stored) {
+        if (now && now.writer === p.writer && now.seq === p.seq) delete pending[index];
+        else if (now) now.base = r.version;            // an answer given meanwhile builds on this one
+      } else {
+        // Another device or tab stored a newer answer: it stays, and the page shows it.
+        delete pending[index];
+        answers.set(index, { response: r.response ?? '', flagged: !!r.flagged });
+        newer.add(index);
+        message(`第 ${index + 1} 题在其他设备或页面上有更新的答案，已保留并显示较新的答案，请核对。`);
+        if (index === current) render();
       }
-    } finally { flushing = false; status(); }
-    if (Object.keys(pending).length) flush();
+      keep(); drawNavigator();
+      return true;
+    }
+    if (res.status === 409) { finished((await problem(res)) || '本次作答已结束，答案未被接受。'); return false; }
+    if (res.status === 401) { trouble('signed-out'); return false; }
+    if (res.status === 400 || res.status === 403 || res.status === 404) {
+      failed.set(index, (await problem(res)) || `错误 ${res.status}`);
+      if (index === current) render();
+      return false;
+    }
+    trouble('error');      // 5xx, 429: the server will be back
+    return false;
   }
 
-  async function reloadAnswers() {
-    const res = await fetch(`/api/attempts/${attemptId}`);
-    if (!res.ok) return;
-    const fresh = await res.json();
-    for (const item of fresh.items) if (!pending[item.index]) answers.set(item.index, { response: item.response ?? '', flagged: item.flagged, seq: item.sequence, saved: true });
-    render();
+  function trouble(kind) {
+    net = kind;
+    status();
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(retry, RETRY_MS);
+  }
+  async function retry() { await sendAll(); if (submitWanted) trySubmit(); }
+
+  // ---- 交卷 ------------------------------------------------------------------------------------------------------
+  async function trySubmit() {
+    if (!submitWanted || closed || submitting) return;
+    submitting = true; status();
+    try {
+      await sendNow();
+      if (failed.size) return stopSubmit(`第 ${[...failed.keys()].map(i => i + 1).join('、')} 题的答案未能保存（${[...failed.values()][0]}），答案仍保留在本页，请修改后再交卷。`);
+      if (newer.size) return stopSubmit(`第 ${[...newer].map(i => i + 1).join('、')} 题在其他设备上有更新的答案，已载入，请核对后再交卷。`);
+      if (unsent().length) return waiting();     // the network is in the way: keep trying
+      let res;
+      try { res = await api(`/api/attempts/${attemptId}/submit`, { method: 'POST' }); } catch { net = 'offline'; return waiting(); }
+      if (res.ok) {
+        storage.remove(submitKey); storage.remove(store);
+        closed = true; status();
+        location.href = `/Exams/Result/${attemptId}`;
+        return;
+      }
+      if (res.status === 409) return finished((await problem(res)) || '本次作答已结束。');
+      if (res.status === 401) { net = 'signed-out'; return waiting(); }
+      if (res.status >= 500 || res.status === 429) { net = 'error'; return waiting(); }
+      stopSubmit((await problem(res)) || `交卷失败（错误 ${res.status}）`);
+    } finally { submitting = false; status(); }
   }
 
-  function navigator() {
+  // 交卷 is queued: the state (see status) says so; the page keeps trying.
+  function waiting() {
+    status();
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(retry, RETRY_MS);
+  }
+
+  function stopSubmit(text) {
+    submitWanted = false; storage.remove(submitKey);
+    message(text);
+  }
+
+  // ---- state shown -----------------------------------------------------------------------------------------------
+  function drawNavigator() {
     $('navigator').innerHTML = view.items.map((_, i) => {
       const a = answers.get(i);
-      const cls = i === current ? 'btn-primary' : a.flagged ? 'btn-warning' : a.response && a.response !== '[""]' ? 'btn-success' : 'btn-outline-secondary';
+      const cls = i === current ? 'btn-primary' : failed.has(i) ? 'btn-danger' : a.flagged ? 'btn-warning' : answered(a.response) ? 'btn-success' : 'btn-outline-secondary';
       return `<button class="btn btn-sm ${cls}" data-item="${i}" aria-label="第 ${i + 1} 题">${i + 1}</button>`;
     }).join('');
-    $('navigator').querySelectorAll('button').forEach(b => b.addEventListener('click', () => { current = +b.dataset.item; render(); }));
+    $('navigator').querySelectorAll('button').forEach(b => b.addEventListener('click', () => go(+b.dataset.item)));
   }
 
+  function answered(r) { return !!r && !(r.startsWith('[') && blanksOf(r).every(x => !x)); }
+
   function status() {
-    const n = Object.keys(pending).length, el = $('save-state');
-    el.className = 'badge ' + (n ? 'bg-warning text-dark' : 'bg-success');
-    el.textContent = n ? (offline ? `网络中断：${n} 个答案待发送，正在重试` : `正在保存 ${n} 个答案…`) : '已全部保存';
+    const n = unsent().length, el = $('save-state'), sub = $('submit-state');
+    let text, cls;
+    if (closed) [text, cls] = ['作答已结束', 'bg-secondary'];
+    else if (failed.size) [text, cls] = [`${failed.size} 个答案未能保存，请修改`, 'bg-danger'];
+    else if (n && net === 'offline') [text, cls] = [`网络中断：${n} 个答案待发送，正在重试`, 'bg-warning text-dark'];
+    else if (n && net === 'signed-out') [text, cls] = [`登录已过期：${n} 个答案待发送，请重新登录`, 'bg-danger'];
+    else if (n && net === 'error') [text, cls] = [`服务器繁忙：${n} 个答案待发送，正在重试`, 'bg-warning text-dark'];
+    else if (n) [text, cls] = [`正在保存 ${n} 个答案…`, 'bg-warning text-dark'];
+    else [text, cls] = ['已全部保存', 'bg-success'];
+    el.className = 'badge ' + cls; el.textContent = text;
+    const queued = submitWanted && !closed;
+    sub.classList.toggle('d-none', !queued);
+    sub.textContent = !queued ? '' : net === 'ok' ? '正在交卷…'
+      : net === 'signed-out' ? '登录已过期：请在新窗口重新登录，本页会自动完成交卷。答案保存在本机。'
+      : `${net === 'error' ? '服务器暂时繁忙' : '网络中断'}：恢复后将自动交卷${n ? `（${n} 个答案待发送）` : ''}。答案保存在本机，请保持本页打开。`;
+    $('submit').disabled = closed || queued;
+    $('submit').textContent = queued ? '等待交卷…' : '交卷';
   }
 
   function tick() {
     const left = Math.max(0, Math.round((endsAt - performance.now()) / 1000));
     $('timer').textContent = `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
-    if (left === 0 && !closed) {
-      closed = true;
-      finished('考试时间到，系统已按规则交卷。');
-      return;
-    }
-    if (!closed) setTimeout(tick, 500);
+    if (closed) return;
+    if (left === 0) return timeUp();
+    setTimeout(tick, 500);
+  }
+
+  // Time is up by the server's figure: answers given until now still go out (the server decides), then the result.
+  async function timeUp() {
+    await Promise.race([sendNow(), new Promise(r => setTimeout(r, 4000))]);
+    finished('考试时间到，系统已按规则交卷。');
   }
 
   function finished(text) {
+    if (closed) return;
     closed = true;
-    message(text);
+    const lost = unsent().length;
+    message(lost ? `${text}（本机有 ${lost} 个答案未能在作答结束前送达服务器。）` : text);
+    pending = {}; storage.remove(store); storage.remove(submitKey); submitWanted = false;
     document.querySelectorAll('#question input, #question textarea, #submit').forEach(e => e.disabled = true);
+    status();
     setTimeout(() => location.href = `/Exams/Result/${attemptId}`, 4000);
   }
 
   function message(text) { const m = $('message'); m.textContent = text; m.classList.remove('d-none'); }
   async function problem(res) { try { const p = await res.json(); return p.detail || p.title; } catch { return `错误 ${res.status}`; } }
-  function debounce(f, ms) { let t; return () => { clearTimeout(t); t = setTimeout(f, ms); }; }
 
-  $('prev').onclick = () => { if (current > 0) { current--; render(); } };
-  $('next').onclick = () => { if (current < view.items.length - 1) { current++; render(); } };
-  $('flag').onclick = () => { const a = answers.get(current); answer(a.response, !a.flagged); render(); };
+  $('prev').onclick = () => go(current - 1);
+  $('next').onclick = () => go(current + 1);
+  $('flag').onclick = () => { const a = answers.get(current); record(current, a.response, !a.flagged); sendNow(); render(); };
   $('submit').onclick = async () => {
-    const unanswered = view.items.filter((_, i) => !answers.get(i).response).length;
+    if (closed || submitWanted) return;
+    const unanswered = view.items.filter((_, i) => !answered(answers.get(i).response)).length;
     if (!confirm(unanswered ? `还有 ${unanswered} 题未作答，确定交卷吗？` : '确定交卷吗？交卷后不能修改。')) return;
-    await flush();
-    if (Object.keys(pending).length) return message('还有答案没有保存成功，请检查网络后再交卷。');
-    const res = await fetch(`/api/attempts/${attemptId}/submit`, { method: 'POST' });
-    if (res.ok) { localStorage.removeItem(store); location.href = `/Exams/Result/${attemptId}`; } else message(await problem(res));
+    submitWanted = true; newer.clear(); storage.set(submitKey, '1');
+    await trySubmit();
   };
-  window.addEventListener('online', flush);
+  window.addEventListener('online', retry);
+  // Leaving or hiding the page sends what is unsent (keepalive lets it finish after the page is gone).
+  window.addEventListener('pagehide', () => sendNow({ keepalive: true }));
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' ? sendNow({ keepalive: true }) : resync());
   load();
 })();

@@ -26,5 +26,12 @@ public sealed class MarkingModel(IMediator mediator) : PageModel
             await OnGetAsync(id);
             return Page();
         }
+        catch (RuleViolationException ex)
+        {
+            // e.g. another marker changed the scores at the same moment: say so instead of an error page.
+            ModelState.AddModelError("", ex.Message);
+            await OnGetAsync(id);
+            return Page();
+        }
     }
 }
