@@ -17,14 +17,20 @@ public static class ListExams
     {
         public async Task<IReadOnlyList<Row>> Handle(Query q, CancellationToken ct)
         {
-            var exams = db.Exams.AsNoTracking();
+            IReadOnlyList<Exam> list;
             if (q.Manage)
             {
                 q.Actor.EnsureOrganizer();
-                if (!q.Actor.IsAdmin) exams = exams.Where(e => e.CityCode == q.Actor.CityCode);
+                list = await ExamAccess.Managed(db.Exams.AsNoTracking(), q.Actor).OrderByDescending(e => e.OpensAt).Take(200).ToListAsync(ct);
             }
-            else exams = exams.Where(e => e.Status == ExamStatus.Published);
-            var list = await exams.OrderByDescending(e => e.OpensAt).Take(200).ToListAsync(ct);
+            else
+            {
+                // The lobby: published exams the worker may sit (or, for staff, the ones they manage).
+                var published = await db.Exams.AsNoTracking().Where(e => e.Status == ExamStatus.Published).OrderByDescending(e => e.OpensAt).Take(500).ToListAsync(ct);
+                list = q.Actor.WorkerId is null
+                    ? published.Where(e => ExamAccess.MayManage(q.Actor, e)).Take(200).ToList()
+                    : (await ExamAccess.SittableAsync(db, q.Actor, published, ct)).Take(200).ToList();
+            }
             var ids = list.Select(e => e.Id).ToList();
             var worker = q.Actor.WorkerId;
             var mine = worker is null ? [] : await db.Attempts.AsNoTracking().Where(a => a.WorkerId == worker && ids.Contains(a.ExamId))

@@ -28,6 +28,7 @@ public static class StartAttempt
             if (open is not null) return new Result(open.Id, true);
 
             var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == c.ExamId, ct) ?? throw new NotFoundException("考试", c.ExamId);
+            await ExamAccess.EnsureMaySitAsync(db, c.Actor, exam, ct);
             exam.EnsureOpenFor(now);
             if (mine.Count >= exam.AttemptsAllowed)
                 throw new RuleViolationException($"本考试允许作答 {exam.AttemptsAllowed} 次，您已用完。");

@@ -17,6 +17,7 @@ public static class SignOffTask
         {
             if (!c.Actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException("只有裁判长可以签字确认。");
             var (contestant, task, _) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
+            await SheetAccess.EnsureChiefJudgeOfAsync(db, c.Actor, contestant.ContestId, "签字确认", ct);
             var score = await Marking.ScoreAsync(db, contestant.Id, task, ct);
             if (!score.Complete)
                 throw new RuleViolationException($"{contestant.Number} 号的「{task.Title}」还有未完成或需重评的评分项：" +

@@ -30,5 +30,6 @@ public sealed class IndexModel(IMediator mediator) : EnginePageModel
         return RedirectToPage("/Practice/Drill", new { id });
     }, LoadAsync);
 
-    private async Task LoadAsync() => Trades = (await mediator.Send(new ListTrades.Query())).Where(t => t.Questions > 0).ToList();
+    /// <summary>Trades a drill can serve: exam-only banks and questions are left out.</summary>
+    private async Task LoadAsync() => Trades = (await mediator.Send(new ListTrades.Query())).Where(t => t.DrillQuestions > 0).ToList();
 }
