@@ -22,7 +22,7 @@ public static class ContestAccess
     {
         actor.EnsureOrganizer();
         if (!MayManage(actor, contest))
-            throw new ForbiddenException($"只能管理本市组织的竞赛；「{contest.Title}」由 {contest.CityCode} 组织，您的城市是 {actor.CityCode ?? "未分配"}。");
+            throw new ForbiddenException($"只能管理本市组织的竞赛；这场竞赛由 {contest.CityCode} 组织，您的城市是 {actor.CityCode ?? "未分配"}。");
     }
 
     /// <summary>The contest, tracked, for an organizer of its city (or an admin): 404 when it does not exist, 403 when it is not theirs.</summary>

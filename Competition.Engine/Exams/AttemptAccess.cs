@@ -20,6 +20,6 @@ public static class AttemptAccess
     public static void EnsureMayReview(Actor actor, Attempt attempt, Exam exam)
     {
         if (!MayReview(actor, attempt, exam))
-            throw new ForbiddenException(actor.WorkerId is null ? $"只能查看本市组织的考试的成绩；「{exam.Title}」属于 {exam.CityCode}。" : "这不是您的作答。");
+            throw new ForbiddenException(actor.WorkerId is null ? $"只能查看本市组织的考试的成绩；这场考试属于 {exam.CityCode}。" : "这不是您的作答。");
     }
 }

@@ -24,7 +24,8 @@ public static class ExamAccess
     {
         actor.EnsureOrganizer();
         if (!MayManage(actor, exam))
-            throw new ForbiddenException($"只能管理本市组织的考试；「{exam.Title}」属于 {exam.CityCode}，您的城市是 {actor.CityCode ?? "未分配"}。");
+            // Says whose exam it is, never what it is: a refusal must not leak another city's data.
+            throw new ForbiddenException($"只能管理本市组织的考试；这场考试属于 {exam.CityCode}，您的城市是 {actor.CityCode ?? "未分配"}。");
     }
 
     /// <summary>The exams an actor manages, as a query (nothing for anyone who is not an organizer or admin).</summary>
@@ -44,8 +45,8 @@ public static class ExamAccess
     {
         if (sitter is null) return "只有职工账号可以参加考试，请使用职工账号登录。";
         if (examContests.Count > 0)
-            return examContests.Any(sitterContests.Contains) ? null : $"「{exam.Title}」是竞赛的理论考试，只有登记在该竞赛中的选手可以参加。";
-        return exam.CityCode == AnyCity || exam.CityCode == sitter.CityCode ? null : $"「{exam.Title}」是 {exam.CityCode} 组织的考试，只对该市职工开放。";
+            return examContests.Any(sitterContests.Contains) ? null : "这是竞赛的理论考试，只有登记在该竞赛中的选手可以参加。";
+        return exam.CityCode == AnyCity || exam.CityCode == sitter.CityCode ? null : $"这场考试由 {exam.CityCode} 组织，只对该市职工开放。";
     }
 
     public static async Task<Sitter?> SitterAsync(CompetitionDbContext db, Actor actor, CancellationToken ct)

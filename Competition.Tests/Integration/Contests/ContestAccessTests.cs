@@ -19,7 +19,7 @@ public class ContestAccessTests(SharedApps apps) : IClassFixture<SharedApps>
 {
     private static readonly IReadOnlyList<SchemeItem> Scheme = [new("M1", "符合图纸", ItemKind.MeetsOrNot, 50)];
 
-    private static object ContestBody(string title, ContestLevel level, DateTime now, Guid? examId = null) => new
+    public static object ContestBody(string title, ContestLevel level, DateTime now, Guid? examId = null) => new
     {
         title, tradeCode = "fitter", level, groups = new[] { "职工组" }, startsAt = now.AddMinutes(-5), freezeAt = (DateTime?)null, endsAt = now.AddHours(2),
         tieBreaks = Array.Empty<TieBreak>(),
@@ -71,6 +71,9 @@ public class ContestAccessTests(SharedApps apps) : IClassFixture<SharedApps>
         }
         var ownExam = await PublishedExamAsync(maanshan, Standard, Settings(now), "马鞍山车工理论");
         await CreateContestAsync(maanshan, ContestLevel.CityClass1, ownExam);
+        var twice = await maanshan.PostAsJsonAsync("/api/contests", ContestBody(title, ContestLevel.CityClass1, now, ownExam), ContestScenario.Json);
+        twice.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await twice.Content.ReadAsStringAsync()).ShouldContain("已是另一场竞赛的理论考试");
     }
 
     [Theory]

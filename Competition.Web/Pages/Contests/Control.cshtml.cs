@@ -32,7 +32,8 @@ public sealed class ControlModel(IMediator mediator) : PageModel
             await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or ValidationException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is RuleViolationException or ValidationException)
         {
             ModelState.AddModelError("", ex.Message);
             return await OnGetAsync(id);

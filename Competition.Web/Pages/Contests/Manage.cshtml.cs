@@ -56,7 +56,8 @@ public sealed class ManageModel(IMediator mediator) : PageModel
             Message = await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception ex) when (ex is ValidationException or RuleViolationException or ForbiddenException or NotFoundException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is ValidationException or RuleViolationException or NotFoundException)
         {
             if (ex is ValidationException v) foreach (var e in v.Errors) ModelState.AddModelError("", e.Message);
             else ModelState.AddModelError("", ex.Message);

@@ -20,7 +20,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             var started = await mediator.Send(new StartAttempt.Command(id, User.ToActor()));
             return Redirect($"/Exams/Attempt/{started.AttemptId}");
         }
-        catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or PaperAssemblyException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is RuleViolationException or PaperAssemblyException)
         {
             ModelState.AddModelError("", ex.Message);
             await OnGetAsync();

@@ -24,7 +24,8 @@ public sealed class UnitsModel(IMediator mediator) : PageModel
             await mediator.Send(new CreateUnit.Command(CityCode, Name, Kind, User.ToActor()));
             return RedirectToPage();
         }
-        catch (Exception ex) when (ex is ValidationException or RuleViolationException or ForbiddenException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is ValidationException or RuleViolationException)
         {
             if (ex is ValidationException v) foreach (var e in v.Errors) ModelState.AddModelError(e.Field, e.Message);
             else ModelState.AddModelError("", ex.Message);
