@@ -20,9 +20,10 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             var started = await mediator.Send(new StartAttempt.Command(id, User.ToActor()));
             return Redirect($"/Exams/Attempt/{started.AttemptId}");
         }
-        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
-        catch (Exception ex) when (ex is RuleViolationException or PaperAssemblyException)
+        catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or PaperAssemblyException)
         {
+            // A refusal keeps its status (403) while its message shows on the page.
+            if (ex is ForbiddenException) Response.StatusCode = StatusCodes.Status403Forbidden;
             ModelState.AddModelError("", ex.Message);
             await OnGetAsync();
             return Page();

@@ -24,9 +24,10 @@ public sealed class UnitsModel(IMediator mediator) : PageModel
             await mediator.Send(new CreateUnit.Command(CityCode, Name, Kind, User.ToActor()));
             return RedirectToPage();
         }
-        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
-        catch (Exception ex) when (ex is ValidationException or RuleViolationException)
+        catch (Exception ex) when (ex is ValidationException or RuleViolationException or ForbiddenException)
         {
+            // A refusal keeps its status (403) while its message shows on the page.
+            if (ex is ForbiddenException) Response.StatusCode = StatusCodes.Status403Forbidden;
             if (ex is ValidationException v) foreach (var e in v.Errors) ModelState.AddModelError(e.Field, e.Message);
             else ModelState.AddModelError("", ex.Message);
             Units = await mediator.Send(new ListUnits.Query(User.ToActor(), MyCity));
