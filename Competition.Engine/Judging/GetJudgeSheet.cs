@@ -25,7 +25,6 @@ public static class GetJudgeSheet
     {
         public async Task<Sheet> Handle(Query q, CancellationToken ct)
         {
-            if (!SheetAccess.IsJudge(q.Actor)) throw new ForbiddenException("只有裁判可以打开评分表。");
             var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == q.ContestId, ct) ?? throw new NotFoundException("竞赛", q.ContestId);
             await SheetAccess.EnsureMayOpenAsync(db, q.Actor, contest, ct);
             var assignments = await db.JudgeAssignments.AsNoTracking().Where(a => a.ContestId == contest.Id && a.JudgeUserId == q.Actor.UserId).ToListAsync(ct);

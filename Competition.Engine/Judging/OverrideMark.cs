@@ -26,7 +26,6 @@ public static class OverrideMark
     {
         public async Task<TaskScore> Handle(Command c, CancellationToken ct)
         {
-            if (!c.Actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException("只有裁判长可以修改已锁定的评分。");
             var (contestant, task, round) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
             await SheetAccess.EnsureChiefJudgeOfAsync(db, c.Actor, contestant.ContestId, "修改评分", ct);
             var item = task.Scheme.FirstOrDefault(s => s.Code == c.ItemCode) ?? throw new ValidationException([new(nameof(c.ItemCode), $"评分项 {c.ItemCode} 不存在")]);

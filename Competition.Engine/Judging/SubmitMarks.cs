@@ -1,4 +1,3 @@
-using Competition.Engine.Accounts;
 using Competition.Engine.Common;
 using Competition.Engine.Contests;
 using Competition.Engine.Persistence;
@@ -30,7 +29,6 @@ public static class SubmitMarks
     {
         public async Task<TaskScore> Handle(Command c, CancellationToken ct)
         {
-            if (!SheetAccess.IsJudge(c.Actor)) throw new ForbiddenException("只有裁判可以评分。");
             var (contestant, task, round) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
             await SheetAccess.EnsureMayMarkAsync(db, c.Actor, round, task, ct);
             if (round.MarkingLocked) throw new RuleViolationException($"「{round.Title}」已结束，评分已锁定；如需更正请由裁判长说明理由后修改。");

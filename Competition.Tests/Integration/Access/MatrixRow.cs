@@ -15,7 +15,7 @@ public sealed class MatrixRow
     /// <summary>Tells rows of the same key apart (e.g. the public and the jury board).</summary>
     public string Variant { get; init; } = "";
     public Who[] Allowed { get; init; } = [];
-    /// <summary>Who may see 马鞍山's private data in the body; by default everyone allowed.</summary>
+    /// <summary>Who may see 马鞍山's private data in the body (allowed or refused: a refusal page may show what they may see); by default everyone allowed.</summary>
     public Who[]? Sees { get; init; }
     /// <summary>Anyone may call it and the outcome is theirs (sign-in, sign-out, registration): only the data check applies.</summary>
     public bool Open { get; init; }
