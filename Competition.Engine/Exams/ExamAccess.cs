@@ -63,13 +63,18 @@ public static class ExamAccess
         if (SitProblem(sitter, exam, examContests.GetValueOrDefault(exam.Id) ?? [], sitterContests) is { } problem) throw new ForbiddenException(problem);
     }
 
-    /// <summary>Of the given exams, those the actor may sit (for the exam lobby).</summary>
-    public static async Task<IReadOnlyList<Exam>> SittableAsync(CompetitionDbContext db, Actor actor, IReadOnlyList<Exam> exams, CancellationToken ct)
+    /// <summary>The published exams the actor may sit, newest first (for the exam lobby).</summary>
+    public static async Task<IReadOnlyList<Exam>> SittableAsync(CompetitionDbContext db, Actor actor, int limit, CancellationToken ct)
     {
         var sitter = await SitterAsync(db, actor, ct);
         if (sitter is null) return [];
-        var (examContests, sitterContests) = await ContestLinksAsync(db, exams.Select(e => e.Id).ToList(), sitter, ct);
-        return exams.Where(e => SitProblem(sitter, e, examContests.GetValueOrDefault(e.Id) ?? [], sitterContests) is null).ToList();
+        // Narrowed in SQL to the exams the rule could admit (the city's, everyone's, the worker's contests'); the rule itself decides below.
+        var candidates = await db.Exams.AsNoTracking()
+            .Where(e => e.Status == ExamStatus.Published && (e.CityCode == sitter.CityCode || e.CityCode == AnyCity
+                || db.Rounds.Any(r => r.ExamId == e.Id && db.Contestants.Any(c => c.ContestId == r.ContestId && c.WorkerId == sitter.WorkerId))))
+            .OrderByDescending(e => e.OpensAt).Take(limit * 2).ToListAsync(ct);
+        var (examContests, sitterContests) = await ContestLinksAsync(db, candidates.Select(e => e.Id).ToList(), sitter, ct);
+        return candidates.Where(e => SitProblem(sitter, e, examContests.GetValueOrDefault(e.Id) ?? [], sitterContests) is null).Take(limit).ToList();
     }
 
     private static async Task<(Dictionary<Guid, List<Guid>> ExamContests, HashSet<Guid> SitterContests)> ContestLinksAsync(

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Exams;
 
-/// <summary>The worker's exam lobby (published exams, with their own attempts) or the organizer's list (their city's exams).</summary>
+/// <summary>
+/// The worker's exam lobby (the published exams they may sit, with their own attempts) or the organizer's list (their city's
+/// exams); see <see cref="ExamAccess"/>.
+/// </summary>
 public static class ListExams
 {
     public sealed record Query(Actor Actor, bool Manage = false) : IRequest<IReadOnlyList<Row>>;
@@ -25,11 +28,11 @@ public static class ListExams
             }
             else
             {
-                // The lobby: published exams the worker may sit (or, for staff, the ones they manage).
-                var published = await db.Exams.AsNoTracking().Where(e => e.Status == ExamStatus.Published).OrderByDescending(e => e.OpensAt).Take(500).ToListAsync(ct);
+                // The lobby: published exams the worker may sit (or, for staff, the published ones they manage).
                 list = q.Actor.WorkerId is null
-                    ? published.Where(e => ExamAccess.MayManage(q.Actor, e)).Take(200).ToList()
-                    : (await ExamAccess.SittableAsync(db, q.Actor, published, ct)).Take(200).ToList();
+                    ? await ExamAccess.Managed(db.Exams.AsNoTracking(), q.Actor).Where(e => e.Status == ExamStatus.Published)
+                        .OrderByDescending(e => e.OpensAt).Take(200).ToListAsync(ct)
+                    : await ExamAccess.SittableAsync(db, q.Actor, 200, ct);
             }
             var ids = list.Select(e => e.Id).ToList();
             var worker = q.Actor.WorkerId;
