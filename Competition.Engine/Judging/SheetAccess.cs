@@ -35,7 +35,7 @@ public static class SheetAccess
     public static async Task EnsureChiefJudgeOfAsync(CompetitionDbContext db, Actor actor, Guid contestId, string what, CancellationToken ct)
     {
         if (!actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException($"只有裁判长可以{what}。");
-        if (!await db.JudgeAssignments.AnyAsync(a => a.ContestId == contestId && a.JudgeUserId == actor.UserId, ct))
+        if (!await ContestAccess.IsAssignedAsync(db, actor, contestId, ct))
             throw new ForbiddenException($"您不是本竞赛的裁判长（未被分配到本竞赛），不能{what}。");
     }
 
