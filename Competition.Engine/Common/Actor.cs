@@ -8,13 +8,8 @@ public sealed record Actor(string UserId, string UserName, IReadOnlySet<string> 
     public bool IsIn(string role) => Roles.Contains(role);
     public bool IsAdmin => IsIn(Accounts.Roles.Admin);
 
-    /// <summary>An organizer is scoped to one city; an admin may act on any.</summary>
-    public void EnsureMayManageCity(string cityCode)
-    {
-        if (IsAdmin) return;
-        if (IsIn(Accounts.Roles.Organizer) && string.Equals(CityCode, cityCode, StringComparison.Ordinal)) return;
-        throw new ForbiddenException($"组织者只能管理本市（{CityCode ?? "未分配"}）的数据，不能修改 {cityCode} 的数据。");
-    }
+    /// <summary>An organizer is scoped to one city; an admin may act on any. The rule lives in <see cref="Organizations.UnitAccess"/>.</summary>
+    public void EnsureMayManageCity(string cityCode) => Organizations.UnitAccess.EnsureMayManage(this, cityCode);
 
     /// <summary>The worker behind a worker account; other accounts cannot drill or sit exams.</summary>
     public Guid RequireWorker() => WorkerId ?? throw new ForbiddenException("只有职工账号可以练习和参加考试，请使用职工账号登录。");

@@ -47,5 +47,6 @@ public sealed class ContestantConfiguration : IEntityTypeConfiguration<Contestan
         b.Property(c => c.Team).HasMaxLength(64);
         b.HasOne<Contest>().WithMany().HasForeignKey(c => c.ContestId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.ContestId, c.Number }).IsUnique();
+        b.HasIndex(c => c.WorkerId);   // the contests a worker is registered in (who may sit a theory round)
     }
 }

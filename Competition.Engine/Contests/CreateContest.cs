@@ -2,6 +2,7 @@ using Competition.Engine.Common;
 using Competition.Engine.Judging;
 using Competition.Engine.Persistence;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Contests;
 
@@ -57,7 +58,8 @@ public static class CreateContest
         public async Task<Guid> Handle(Command c, CancellationToken ct)
         {
             c.Actor.EnsureOrganizer();
-            var contest = new Contest(Guid.NewGuid(), c.Title, c.TradeCode, c.Level, c.Actor.CityCode ?? "all", c.Groups, c.StartsAt, c.FreezeAt, c.EndsAt,
+            await EnsureMayUseExamsAsync(db, c, ct);
+            var contest = new Contest(Guid.NewGuid(), c.Title, c.TradeCode, c.Level, c.Actor.CityCode ?? ContestAccess.AnyCity, c.Groups, c.StartsAt, c.FreezeAt, c.EndsAt,
                 string.Join(",", c.TieBreaks), clock.GetUtcNow().UtcDateTime);
             db.Contests.Add(contest);
             foreach (var spec in c.Rounds)
@@ -68,6 +70,24 @@ public static class CreateContest
             }
             await db.SaveChangesAsync(ct);
             return contest.Id;
+        }
+
+        /// <summary>
+        /// A theory round may only use an exam its organizer may manage: ending the contest closes every open attempt of
+        /// that exam, and only its contestants may sit it, so another city's exam (or another contest's) must never be linked.
+        /// </summary>
+        private static async Task EnsureMayUseExamsAsync(CompetitionDbContext db, Command c, CancellationToken ct)
+        {
+            foreach (var round in c.Rounds.Where(r => r.ExamId is not null))
+            {
+                var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == round.ExamId, ct)
+                           ?? throw new ValidationException([new(nameof(c.Rounds), $"理论轮「{round.Title}」引用的考试 {round.ExamId} 不存在")]);
+                if (!Exams.ExamAccess.MayManage(c.Actor, exam))
+                    throw new ForbiddenException($"理论轮「{round.Title}」只能使用本市组织的考试；所选考试属于 {exam.CityCode}，请先在考试管理中为本市新建考试。");
+                // Ending a contest closes its exam's open attempts, so one exam serves one contest.
+                if (await db.Rounds.AnyAsync(r => r.ExamId == exam.Id, ct))
+                    throw new RuleViolationException($"考试「{exam.Title}」已是另一场竞赛的理论考试，请为本竞赛新建一场考试。");
+            }
         }
     }
 }

@@ -42,6 +42,7 @@ public static class ImportContestants
             if (problems.Count > 0) return new Result(false, problems, 0);
 
             var cities = await db.Cities.AsNoTracking().ToListAsync(ct);
+            var contestCity = cities.FirstOrDefault(x => x.Code == contest.CityCode);
             var taken = (await db.Contestants.AsNoTracking().Where(x => x.ContestId == contest.Id).Select(x => x.Number).ToListAsync(ct)).ToHashSet();
             var seen = new Dictionary<string, int>();
             var rows = new List<Contestant>();
@@ -58,6 +59,7 @@ public static class ImportContestants
                 if (Cell("unit").Length == 0) Problem("单位", "单位不能为空");
                 var city = cities.FirstOrDefault(x => x.Code == Cell("city") || x.Name == Cell("city"));
                 if (city is null) Problem("城市", $"未知城市 '{Cell("city")}'");
+                else if (ContestAccess.EntryProblem(contest, contestCity, city) is { } refused) Problem("城市", refused);
                 if (!contest.GroupList.Contains(Cell("group"))) Problem("组别", $"组别应为 {string.Join("、", contest.GroupList)} 之一");
                 if (problems.Count == before)
                     rows.Add(new Contestant(Guid.NewGuid(), contest.Id, number, Cell("name"), Cell("unit"), city!.Code, Cell("group"), Cell("team"), null));

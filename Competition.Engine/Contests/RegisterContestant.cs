@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Contests;
 
-/// <summary>Registers a contestant from a unit under a number (参赛号); judges will only ever see the number.</summary>
+/// <summary>
+/// Registers a contestant from a unit under a number (参赛号); judges will only ever see the number. The contestant's
+/// city must be one the contest's level admits (see <see cref="ContestAccess.EntryProblem"/>), and a linked worker
+/// account must belong to that city.
+/// </summary>
 public static class RegisterContestant
 {
     public sealed record Command(Guid ContestId, string Number, string Name, string UnitName, string CityCode, string Group, string? Team, Guid? WorkerId, Actor Actor)
@@ -27,7 +31,18 @@ public static class RegisterContestant
         {
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
             if (!contest.GroupList.Contains(c.Group.Trim())) throw new ValidationException([new(nameof(c.Group), $"组别应为 {string.Join("、", contest.GroupList)} 之一")]);
-            if (!await db.Cities.AnyAsync(x => x.Code == c.CityCode, ct)) throw new ValidationException([new(nameof(c.CityCode), $"未知城市 {c.CityCode}")]);
+            var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == c.CityCode, ct)
+                       ?? throw new ValidationException([new(nameof(c.CityCode), $"未知城市 {c.CityCode}")]);
+            if (c.WorkerId is { } workerId)
+            {
+                // A worker account is linked (it sits the theory round): the contestant's city is the worker's own.
+                var home = await (from w in db.Workers join u in db.Units on w.UnitId equals u.Id where w.Id == workerId select new { w.Name, u.CityCode })
+                               .FirstOrDefaultAsync(ct) ?? throw new ValidationException([new(nameof(c.WorkerId), $"职工 {workerId} 不存在")]);
+                if (home.CityCode != city.Code)
+                    throw new ValidationException([new(nameof(c.CityCode), $"职工 {home.Name} 属于 {home.CityCode}，不能作为 {city.Name} 的选手登记；请把城市改为该职工所在的城市。")]);
+            }
+            var contestCity = await db.Cities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == contest.CityCode, ct);
+            if (ContestAccess.EntryProblem(contest, contestCity, city) is { } refused) throw new RuleViolationException(refused);
             if (await db.Contestants.AnyAsync(x => x.ContestId == contest.Id && x.Number == c.Number.Trim(), ct))
                 throw new ValidationException([new(nameof(c.Number), $"参赛号 {c.Number} 已被使用")]);
             var contestant = new Contestant(Guid.NewGuid(), contest.Id, c.Number, c.Name, c.UnitName, c.CityCode, c.Group, c.Team, c.WorkerId);
@@ -36,17 +51,5 @@ public static class RegisterContestant
             await mediator.Publish(new Judging.ScoreChanged(contest.Id), ct);   // the boards gain a row
             return contestant.Id;
         }
-    }
-}
-
-internal static class ContestAccess
-{
-    /// <summary>The contest, for an organizer of its city (or an admin).</summary>
-    public static async Task<Contest> ManagedAsync(CompetitionDbContext db, Guid contestId, Actor actor, CancellationToken ct)
-    {
-        var contest = await db.Contests.FirstOrDefaultAsync(x => x.Id == contestId, ct) ?? throw new NotFoundException("竞赛", contestId);
-        actor.EnsureOrganizer();
-        if (!actor.IsAdmin && contest.CityCode != actor.CityCode) throw new ForbiddenException("只能管理本市组织的竞赛。");
-        return contest;
     }
 }

@@ -141,6 +141,7 @@ public sealed class AttemptConfiguration : IEntityTypeConfiguration<Attempt>
         b.HasIndex(a => new { a.ExamId, a.WorkerId, a.AttemptNo }).IsUnique();
         b.HasIndex(a => new { a.State, a.Deadline });
         b.Property(a => a.RowVersion).IsConcurrencyToken();
+        b.HasIndex(a => new { a.WorkerId, a.State });   // a worker's open attempts, read by every drill step (BankAccess)
         b.Ignore(a => a.IsOpen);
         b.Ignore(a => a.ItemScores);
     }

@@ -29,10 +29,10 @@ public static class GetAttemptResult
         public async Task<Result> Handle(Query q, CancellationToken ct)
         {
             var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == q.AttemptId, ct) ?? throw new NotFoundException("作答", q.AttemptId);
-            var organizer = q.Actor.IsAdmin || q.Actor.IsIn(Accounts.Roles.Organizer);
-            if (attempt.WorkerId != q.Actor.WorkerId && !organizer) throw new ForbiddenException("这不是您的作答。");
             var exam = await db.Exams.AsNoTracking().FirstAsync(e => e.Id == attempt.ExamId, ct);
-            var review = organizer ? ReviewOptions.Score | ReviewOptions.Key | ReviewOptions.Explanations : exam.Review;
+            AttemptAccess.EnsureMayReview(q.Actor, attempt, exam);
+            // The exam's organizers see everything; the worker what the exam allows.
+            var review = ExamAccess.MayManage(q.Actor, exam) ? ReviewOptions.Score | ReviewOptions.Key | ReviewOptions.Explanations : exam.Review;
             if (attempt.IsOpen) review = ReviewOptions.None;
             var items = await papers.ItemsAsync(db, attempt.PaperId, ct);
             var versions = await catalog.LoadAsync(db, items.Select(i => (i.QuestionId, i.Version)), ct);

@@ -31,7 +31,7 @@ public static class GetAttemptView
         public async Task<View> Handle(Query q, CancellationToken ct)
         {
             var attempt = await db.Attempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == q.AttemptId, ct) ?? throw new NotFoundException("作答", q.AttemptId);
-            if (attempt.WorkerId != q.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
+            AttemptAccess.EnsureOwner(q.Actor, attempt.WorkerId);
             var exam = await db.Exams.AsNoTracking().FirstAsync(e => e.Id == attempt.ExamId, ct);
             var sections = exam.Blueprint.Sections;
             var items = await papers.ItemsAsync(db, attempt.PaperId, ct);

@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Exams;
 
-/// <summary>The worker's exam lobby (published exams, with their own attempts) or the organizer's list (their city's exams).</summary>
+/// <summary>
+/// The worker's exam lobby (the published exams they may sit, with their own attempts) or the organizer's list (their city's
+/// exams); see <see cref="ExamAccess"/>.
+/// </summary>
 public static class ListExams
 {
     public sealed record Query(Actor Actor, bool Manage = false) : IRequest<IReadOnlyList<Row>>;
@@ -18,14 +21,20 @@ public static class ListExams
     {
         public async Task<IReadOnlyList<Row>> Handle(Query q, CancellationToken ct)
         {
-            var exams = db.Exams.AsNoTracking();
+            IReadOnlyList<Exam> list;
             if (q.Manage)
             {
                 q.Actor.EnsureOrganizer();
-                if (!q.Actor.IsAdmin) exams = exams.Where(e => e.CityCode == q.Actor.CityCode);
+                list = await ExamAccess.Managed(db.Exams.AsNoTracking(), q.Actor).OrderByDescending(e => e.OpensAt).Take(200).ToListAsync(ct);
             }
-            else exams = exams.Where(e => e.Status == ExamStatus.Published);
-            var list = await exams.OrderByDescending(e => e.OpensAt).Take(200).ToListAsync(ct);
+            else
+            {
+                // The lobby: published exams the worker may sit (or, for staff, the published ones they manage).
+                list = q.Actor.WorkerId is null
+                    ? await ExamAccess.Managed(db.Exams.AsNoTracking(), q.Actor).Where(e => e.Status == ExamStatus.Published)
+                        .OrderByDescending(e => e.OpensAt).Take(200).ToListAsync(ct)
+                    : await ExamAccess.SittableAsync(db, q.Actor, 200, ct);
+            }
             var ids = list.Select(e => e.Id).ToList();
             var worker = q.Actor.WorkerId;
             var mine = worker is null ? [] : await db.Attempts.AsNoTracking().Where(a => a.WorkerId == worker && ids.Contains(a.ExamId))

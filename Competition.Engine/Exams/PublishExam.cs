@@ -20,14 +20,3 @@ public static class PublishExam
         }
     }
 }
-
-internal static class ExamAccess
-{
-    /// <summary>Organizers manage the exams of their own city; an admin's exams (city "all") only an admin.</summary>
-    public static void EnsureMayManage(Actor actor, Exam exam)
-    {
-        actor.EnsureOrganizer();
-        if (!actor.IsAdmin && exam.CityCode != actor.CityCode)
-            throw new ForbiddenException("只能管理本市组织的考试。");
-    }
-}

@@ -38,7 +38,7 @@ public static class SaveAnswer
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var owner = await attempts.OwnerAsync(db, c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
-            if (owner.WorkerId != c.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
+            AttemptAccess.EnsureOwner(c.Actor, owner.WorkerId);
             var count = (await papers.ItemsAsync(db, owner.PaperId, ct)).Count;
             if (c.Item >= count) throw new ValidationException([new(nameof(c.Item), $"题号 {c.Item + 1} 超出试卷范围（共 {count} 题）")]);
 

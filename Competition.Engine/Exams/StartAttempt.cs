@@ -28,6 +28,7 @@ public static class StartAttempt
             if (open is not null) return new Result(open.Id, true);
 
             var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == c.ExamId, ct) ?? throw new NotFoundException("考试", c.ExamId);
+            await ExamAccess.EnsureMaySitAsync(db, c.Actor, exam, ct);
             exam.EnsureMayStart(now, mine.Count);
 
             var attemptNo = mine.Count + 1;

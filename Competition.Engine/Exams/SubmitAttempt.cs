@@ -19,7 +19,7 @@ public static class SubmitAttempt
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await AttemptLocks.LockForCloseAsync(db, [c.AttemptId], ct);
             var attempt = await db.Attempts.FirstOrDefaultAsync(a => a.Id == c.AttemptId, ct) ?? throw new NotFoundException("作答", c.AttemptId);
-            if (attempt.WorkerId != c.Actor.WorkerId) throw new ForbiddenException("这不是您的作答。");
+            AttemptAccess.EnsureOwner(c.Actor, attempt.WorkerId);
             if (!attempt.IsOpen) return MediatR.Unit.Value;
             var now = clock.GetUtcNow().UtcDateTime;
             if (now > attempt.CloseAt) throw new RuleViolationException("作答时间已结束，系统会按考试规则自动处理本次作答。");

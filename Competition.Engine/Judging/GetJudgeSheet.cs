@@ -25,8 +25,8 @@ public static class GetJudgeSheet
     {
         public async Task<Sheet> Handle(Query q, CancellationToken ct)
         {
-            if (!q.Actor.IsIn(Roles.Judge) && !q.Actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException("只有裁判可以打开评分表。");
             var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == q.ContestId, ct) ?? throw new NotFoundException("竞赛", q.ContestId);
+            await SheetAccess.EnsureMayOpenAsync(db, q.Actor, contest, ct);
             var assignments = await db.JudgeAssignments.AsNoTracking().Where(a => a.ContestId == contest.Id && a.JudgeUserId == q.Actor.UserId).ToListAsync(ct);
             var roundIds = assignments.Select(a => a.RoundId).ToList();
             var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);

@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Competition.Engine.Judging;
 
-/// <summary>After sign-off or the round's end, only the chief judge may change a mark, and only with a reason; it is audited.</summary>
+/// <summary>
+/// After sign-off or the round's end, only the contest's chief judge may change a mark, only with a reason, and only in the
+/// name of a judge assigned to that station; it is audited.
+/// </summary>
 public static class OverrideMark
 {
     public sealed record Command(Guid ContestantId, Guid TaskId, string ItemCode, string JudgeUserName, double Value, string Reason, Actor Actor) : IRequest<TaskScore>;
@@ -23,11 +26,11 @@ public static class OverrideMark
     {
         public async Task<TaskScore> Handle(Command c, CancellationToken ct)
         {
-            if (!c.Actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException("只有裁判长可以修改已锁定的评分。");
-            var (contestant, task, _) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
+            var (contestant, task, round) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
+            await SheetAccess.EnsureChiefJudgeOfAsync(db, c.Actor, contestant.ContestId, "修改评分", ct);
             var item = task.Scheme.FirstOrDefault(s => s.Code == c.ItemCode) ?? throw new ValidationException([new(nameof(c.ItemCode), $"评分项 {c.ItemCode} 不存在")]);
             if (TaskScores.Problem(item, c.Value) is { } problem) throw new ValidationException([new(nameof(c.Value), problem)]);
-            var judge = await users.FindByNameAsync(c.JudgeUserName) ?? throw new ValidationException([new(nameof(c.JudgeUserName), $"裁判 {c.JudgeUserName} 不存在")]);
+            var judge = await SheetAccess.NamedJudgeAsync(db, users, c.JudgeUserName, round, task, ct);
             await Marking.ApplyAsync(db, contestant, task, judge.Id, [new SubmitMarks.Mark(c.ItemCode, c.Value)], c.Actor.UserName, c.Reason.Trim(), clock.GetUtcNow().UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
             await mediator.Publish(new ScoreChanged(contestant.ContestId), ct);

@@ -1,4 +1,3 @@
-using Competition.Engine.Accounts;
 using Competition.Engine.Common;
 using Competition.Engine.Persistence;
 using MediatR;
@@ -15,8 +14,8 @@ public static class SignOffTask
     {
         public async Task<TaskScore> Handle(Command c, CancellationToken ct)
         {
-            if (!c.Actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException("只有裁判长可以签字确认。");
             var (contestant, task, _) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
+            await SheetAccess.EnsureChiefJudgeOfAsync(db, c.Actor, contestant.ContestId, "签字确认", ct);
             var score = await Marking.ScoreAsync(db, contestant.Id, task, ct);
             if (!score.Complete)
                 throw new RuleViolationException($"{contestant.Number} 号的「{task.Title}」还有未完成或需重评的评分项：" +

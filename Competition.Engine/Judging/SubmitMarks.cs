@@ -1,4 +1,3 @@
-using Competition.Engine.Accounts;
 using Competition.Engine.Common;
 using Competition.Engine.Contests;
 using Competition.Engine.Persistence;
@@ -30,10 +29,8 @@ public static class SubmitMarks
     {
         public async Task<TaskScore> Handle(Command c, CancellationToken ct)
         {
-            if (!c.Actor.IsIn(Roles.Judge) && !c.Actor.IsIn(Roles.ChiefJudge)) throw new ForbiddenException("只有裁判可以评分。");
             var (contestant, task, round) = await Marking.LoadAsync(db, c.ContestantId, c.TaskId, ct);
-            if (!await db.JudgeAssignments.AnyAsync(a => a.RoundId == round.Id && a.Station == task.Station && a.JudgeUserId == c.Actor.UserId, ct))
-                throw new ForbiddenException($"您未被分配到工位 {task.Station}，不能为此任务评分。");
+            await SheetAccess.EnsureMayMarkAsync(db, c.Actor, round, task, ct);
             if (round.MarkingLocked) throw new RuleViolationException($"「{round.Title}」已结束，评分已锁定；如需更正请由裁判长说明理由后修改。");
             if (await db.TaskSignOffs.AnyAsync(s => s.ContestantId == contestant.Id && s.TaskId == task.Id, ct))
                 throw new RuleViolationException($"{contestant.Number} 号的「{task.Title}」已由裁判长签字确认，评分已锁定；如需更正请由裁判长说明理由后修改。");

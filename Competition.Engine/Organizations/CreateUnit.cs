@@ -26,7 +26,7 @@ public static class CreateUnit
         public async Task<Guid> Handle(Command request, CancellationToken ct)
         {
             if (!await db.Cities.AnyAsync(c => c.Code == request.CityCode, ct)) throw new NotFoundException("城市", request.CityCode);
-            request.Actor.EnsureMayManageCity(request.CityCode);
+            UnitAccess.EnsureMayManage(request.Actor, request.CityCode);
             var name = request.Name.Trim();
             if (await db.Units.AnyAsync(u => u.CityCode == request.CityCode && u.Name == name, ct))
                 throw new RuleViolationException($"本市已有名为「{name}」的单位，请勿重复添加。");

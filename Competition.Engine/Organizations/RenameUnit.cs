@@ -21,7 +21,7 @@ public static class RenameUnit
         public async Task<MediatR.Unit> Handle(Command request, CancellationToken ct)
         {
             var unit = await db.Units.FindAsync([request.UnitId], ct) ?? throw new NotFoundException("单位", request.UnitId);
-            request.Actor.EnsureMayManageCity(unit.CityCode);
+            UnitAccess.EnsureMayManage(request.Actor, unit.CityCode);
             unit.Rename(request.Name);
             await db.SaveChangesAsync(ct);
             return MediatR.Unit.Value;

@@ -38,10 +38,13 @@ public static class AnswerPracticeQuestion
         {
             var session = await db.OwnSessionAsync(c.Actor, c.SessionId, track: true, ct);
             var q = await db.Questions.AsNoTracking().Where(x => x.Id == c.QuestionId && !x.IsSynthetic)
-                        .Select(x => new { x.Id, x.TradeCode, x.Level, x.KnowledgePoints, x.CurrentVersion, x.ContentJson }).FirstOrDefaultAsync(ct)
+                        .Select(x => new { x.Id, x.TradeCode, x.Level, x.KnowledgePoints, x.CurrentVersion, x.ContentJson, x.Sealed }).FirstOrDefaultAsync(ct)
                     ?? throw new NotFoundException("题目", c.QuestionId);
             if (q.TradeCode != session.TradeCode)
                 throw new RuleViolationException($"题目 {q.Id} 不属于本次练习的工种（{session.TradeCode}），请在练习页面作答当前题目。");
+            // The answer returns the key: never for an exam-only question, nor during an exam in this trade.
+            BankAccess.EnsureDrillable(q.Id, q.Sealed);
+            await BankAccess.EnsureMayDrillTradeAsync(db, session.WorkerId, session.TradeCode, ct);
             var json = c.Version is { } v && v != q.CurrentVersion
                 ? await db.QuestionVersions.AsNoTracking().Where(x => x.QuestionId == q.Id && x.Version == v).Select(x => x.ContentJson).FirstOrDefaultAsync(ct)
                   ?? throw new NotFoundException("题目版本", $"{q.Id} v{v}")

@@ -8,7 +8,8 @@ namespace Competition.Engine.Practice;
 
 /// <summary>
 /// The next question of a drill: the questions the worker has seen least come first, so a drill walks the whole
-/// bank before repeating; within equal counts by id (in order) or at random. Null when nothing qualifies.
+/// bank before repeating; within equal counts by id (in order) or at random. Null when nothing qualifies. Exam-only
+/// questions are never served, and nothing is served while the worker sits an exam in the session's trade.
 /// </summary>
 public static class NextPracticeQuestion
 {
@@ -27,6 +28,7 @@ public static class NextPracticeQuestion
         public async Task<Result?> Handle(Query r, CancellationToken ct)
         {
             var s = await db.OwnSessionAsync(r.Actor, r.SessionId, track: false, ct);
+            await BankAccess.EnsureMayDrillTradeAsync(db, s.WorkerId, s.TradeCode, ct);
             var id = await NextIdAsync(s, ct);
             if (id is null) return null;
             var q = await db.Questions.AsNoTracking().Where(x => x.Id == id)
@@ -41,7 +43,7 @@ public static class NextPracticeQuestion
 
         private async Task<string?> NextIdAsync(PracticeSession s, CancellationToken ct)
         {
-            var pool = db.Questions.AsNoTracking().Where(q => q.TradeCode == s.TradeCode && !q.IsSynthetic);
+            var pool = db.Questions.AsNoTracking().Where(q => q.TradeCode == s.TradeCode && !q.IsSynthetic && !q.Sealed);
             if (s.Level is { } level) pool = pool.Where(q => q.Level == level);
             if (s.KnowledgePoint is { } point)
             {

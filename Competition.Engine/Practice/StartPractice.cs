@@ -35,11 +35,12 @@ public static class StartPractice
             var trade = c.TradeCode.Trim();
             if (!await db.Trades.AnyAsync(t => t.Code == trade && !t.IsSynthetic, ct))
                 throw new ValidationException([new(nameof(c.TradeCode), $"工种 '{trade}' 不存在")]);
+            await BankAccess.EnsureMayDrillTradeAsync(db, workerId, trade, ct);
             var point = string.IsNullOrWhiteSpace(c.KnowledgePoint) ? null : c.KnowledgePoint.Trim();
             if (point is not null)
             {
                 var encoded = "|" + point + "|";
-                if (!await db.Questions.AnyAsync(q => q.TradeCode == trade && !q.IsSynthetic && q.KnowledgePoints.Contains(encoded), ct))
+                if (!await db.Questions.AnyAsync(q => q.TradeCode == trade && !q.IsSynthetic && !q.Sealed && q.KnowledgePoints.Contains(encoded), ct))
                     throw new ValidationException([new(nameof(c.KnowledgePoint), $"该工种没有知识点为“{point}”的题目")]);
             }
             // Unit and city are copied now so participation statistics keep the unit the worker drilled for.

@@ -5,13 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.QuestionBank;
 
-/// <summary>One question at its current (or a given) version, with the stem rendered as a worker will see it.</summary>
+/// <summary>
+/// One question at its current (or a given) version, with the stem rendered as a worker will see it, and its key:
+/// for organizers and admins, and for a worker only where a drill may show it (see <see cref="BankAccess"/>).
+/// </summary>
 public static class GetQuestion
 {
-    public sealed record Query(string Id, int? Version = null) : IRequest<Result>;
+    public sealed record Query(string Id, Actor Actor, int? Version = null) : IRequest<Result>;
 
     public sealed record Result(string Id, string TradeCode, string TradeName, int Version, int LatestVersion,
-        QuestionContent Content, string StemHtml, string ExplanationHtml, IReadOnlyList<(string Key, string Html)> Options);
+        QuestionContent Content, string StemHtml, string ExplanationHtml, IReadOnlyList<(string Key, string Html)> Options, bool Sealed);
 
     public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, Result>
     {
@@ -19,6 +22,7 @@ public static class GetQuestion
         {
             var q = await db.Questions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == request.Id, ct)
                     ?? throw new NotFoundException("题目", request.Id);
+            await BankAccess.EnsureMayReadAsync(db, request.Actor, q, ct);
             var version = request.Version ?? q.CurrentVersion;
             var v = await db.QuestionVersions.AsNoTracking().FirstOrDefaultAsync(x => x.QuestionId == q.Id && x.Version == version, ct)
                     ?? throw new NotFoundException("题目版本", $"{q.Id} v{version}");
@@ -26,7 +30,7 @@ public static class GetQuestion
             var content = v.Content;
             return new Result(q.Id, q.TradeCode, trade, version, q.CurrentVersion, content,
                 MarkdownRenderer.ToHtml(content.Stem), MarkdownRenderer.ToHtml(content.Explanation),
-                content.Options.Select(o => (o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList());
+                content.Options.Select(o => (o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList(), q.Sealed);
         }
     }
 }

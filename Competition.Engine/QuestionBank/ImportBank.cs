@@ -31,7 +31,7 @@ public static class ImportBank
     {
         public async Task<Result> Handle(Command request, CancellationToken ct)
         {
-            request.Actor.EnsureOrganizer();
+            BankAccess.EnsureMayImport(request.Actor);
             var trades = await db.Trades.AsNoTracking().Select(t => new { t.Code, t.Name }).ToListAsync(ct);
             var lookup = trades.SelectMany(t => new[] { (t.Code, t.Code), (t.Name, t.Code) })
                 .DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2);

@@ -32,7 +32,7 @@ public static class LoadBanks
             foreach (var file in folder.Files) await QuestionSync.UpsertTradeAsync(db, file.Trade!, ct);
             await db.SaveChangesAsync(ct);
 
-            var incoming = folder.Files.SelectMany(f => f.Questions.Select(q => new IncomingQuestion(q.Id, f.Trade!.Code, q.Content))).ToList();
+            var incoming = folder.Files.SelectMany(f => f.Questions.Select(q => new IncomingQuestion(q.Id, f.Trade!.Code, q.Content, q.Sealed))).ToList();
             var synthetic = folder.Files.Any(f => f.Trade!.IsSynthetic);
             var sync = await QuestionSync.ApplyAsync(db, incoming, synthetic ? "synthetic" : "bank-file", synthetic, clock.GetUtcNow().UtcDateTime, ct);
             await db.SaveChangesAsync(ct);

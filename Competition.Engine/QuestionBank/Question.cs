@@ -34,6 +34,11 @@ public sealed class Question
     public int CurrentVersion { get; private set; }
     public string Source { get; private set; } = "";
     public bool IsSynthetic { get; private set; }
+    /// <summary>
+    /// Exam-only (仅限考试): used by exams and contests, never served by drills, so its key is not handed out in 练兵.
+    /// Not part of the content: sealing or unsealing makes no new version.
+    /// </summary>
+    public bool Sealed { get; private set; }
     public DateTime UpdatedAt { get; private set; }
     public IReadOnlyList<QuestionVersion> Versions => _versions;
 
@@ -48,6 +53,14 @@ public sealed class Question
         if (hash == ContentHash && tradeCode == TradeCode) return false;
         TradeCode = tradeCode;
         Apply(content, hash, CurrentVersion + 1, source, nowUtc);
+        return true;
+    }
+
+    /// <summary>Marks the question exam-only or not; returns whether that changed anything.</summary>
+    public bool SealForExams(bool sealedForExams)
+    {
+        if (Sealed == sealedForExams) return false;
+        Sealed = sealedForExams;
         return true;
     }
 

@@ -1,3 +1,4 @@
+using Competition.Engine.Common;
 using Competition.Engine.Persistence;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +8,11 @@ namespace Competition.Engine.QuestionBank;
 /// <summary>The organizer's bank browser: filter by trade, level, type, knowledge point and text, a page at a time.</summary>
 public static class SearchQuestions
 {
-    public sealed record Query(string? TradeCode = null, SkillLevel? Level = null, QuestionType? Type = null,
+    public sealed record Query(Actor Actor, string? TradeCode = null, SkillLevel? Level = null, QuestionType? Type = null,
         string? KnowledgePoint = null, string? Text = null, bool IncludeSynthetic = false, int Page = 1, int PageSize = 20) : IRequest<Result>;
 
     public sealed record Row(string Id, string TradeCode, SkillLevel Level, QuestionType Type, int Difficulty, string Stem,
-        IReadOnlyList<string> KnowledgePoints, int Version);
+        IReadOnlyList<string> KnowledgePoints, int Version, bool Sealed = false);
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageSize)
     {
@@ -22,6 +23,7 @@ public static class SearchQuestions
     {
         public async Task<Result> Handle(Query r, CancellationToken ct)
         {
+            BankAccess.EnsureMayBrowse(r.Actor);
             var q = db.Questions.AsNoTracking();
             if (!r.IncludeSynthetic) q = q.Where(x => !x.IsSynthetic);
             if (!string.IsNullOrWhiteSpace(r.TradeCode)) q = q.Where(x => x.TradeCode == r.TradeCode);
@@ -42,10 +44,10 @@ public static class SearchQuestions
             var total = await q.CountAsync(ct);
             var rows = await q.OrderBy(x => x.TradeCode).ThenByDescending(x => x.Level).ThenBy(x => x.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion })
+                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion, x.Sealed })
                 .ToListAsync(ct);
             return new Result(rows.Select(x => new Row(x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem,
-                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion)).ToList(), total, page, pageSize);
+                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion, x.Sealed)).ToList(), total, page, pageSize);
         }
     }
 }

@@ -8,11 +8,12 @@ public sealed class Trade
 {
     private Trade() { }
 
-    public Trade(string code, string name, string nameEn, string category, bool isSynthetic = false)
+    public Trade(string code, string name, string nameEn, string category, bool isSynthetic = false, bool isSealed = false)
     {
         Code = code;
         Describe(name, nameEn, category);
         IsSynthetic = isSynthetic;
+        Sealed = isSealed;
     }
 
     public string Code { get; private set; } = "";
@@ -20,6 +21,13 @@ public sealed class Trade
     public string NameEn { get; private set; } = "";
     public string Category { get; private set; } = "";
     public bool IsSynthetic { get; private set; }
+    /// <summary>
+    /// A whole exam-only bank (e.g. a contest's bank, kept apart from the 练兵 bank): its questions serve exams and
+    /// contests, never drills. Set by the bank file's <c>trade.sealed: true</c>.
+    /// </summary>
+    public bool Sealed { get; private set; }
+
+    public void SealForExams(bool sealedForExams) => Sealed = sealedForExams;
 
     public void Describe(string name, string nameEn, string category)
     {

@@ -1,11 +1,9 @@
-using System.Text;
 using Competition.Engine.Contests;
 using Competition.Engine.Judging;
 using Competition.Engine.Scoreboards;
 using Competition.Engine.Persistence;
 using Competition.Web.Common;
 using MediatR;
-using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Web.Contests;
 
@@ -45,19 +43,15 @@ public static class ContestEndpoints
         manage.MapPost("/{id:guid}/phase", async (IMediator m, HttpContext h, Guid id, PhaseForm f) =>
             Results.Ok(new { phase = await m.Send(new MoveContestPhase.Command(id, f.To, h.User.ToActor())) }));
         manage.MapPost("/{id:guid}/reveal", async (IMediator m, HttpContext h, Guid id, RevealForm f) => Results.Ok(await m.Send(new RevealNext.Command(id, f.Group, h.User.ToActor()))));
-        manage.MapGet("/{id:guid}/audit.csv", async (CompetitionDbContext db, Guid id) =>
+        manage.MapGet("/{id:guid}/audit.csv", async (IMediator m, HttpContext h, Guid id) =>
         {
-            var rows = await db.MarkAudits.AsNoTracking().Where(a => a.ContestId == id).OrderBy(a => a.At).ToListAsync();
-            var numbers = await db.Contestants.AsNoTracking().Where(c => c.ContestId == id).ToDictionaryAsync(c => c.Id, c => c.Number);
-            var csv = Competition.Engine.QuestionBank.Sheets.Csv.Write([["时间(UTC)", "参赛号", "任务", "评分项", "裁判", "原值", "新值", "操作人", "理由"],
-                .. rows.Select(a => (IReadOnlyList<string>)[a.At.ToString("u"), numbers.GetValueOrDefault(a.ContestantId, "?"), a.TaskId.ToString(), a.ItemCode, a.JudgeUserId,
-                    a.OldValue?.ToString() ?? "", a.NewValue.ToString(), a.By, a.Reason ?? ""])]);
-            return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", "评分审计.csv");
+            var r = await m.Send(new ExportMarkAudit.Query(id, h.User.ToActor()));
+            return Results.File(r.Content, "text/csv; charset=utf-8", r.FileName);
         });
 
         app.MapGet("/api/contests/{id:guid}/board", async (CompetitionDbContext db, ScoreboardProjection p, TimeProvider clock, HttpContext h, Guid id, string group, bool? jury) =>
         {
-            if (jury == true && !Scoreboards.BoardGroups.MayWatchJury(h.User)) return Results.Forbid();
+            await BoardAccess.EnsureMayWatchAsync(db, h.User.ToActor(), id, jury == true, h.RequestAborted);
             return Results.Ok(await p.CurrentAsync(db, id, group, jury == true, clock.GetUtcNow().UtcDateTime, h.RequestAborted));
         }).WithTags("Scoreboards");
 

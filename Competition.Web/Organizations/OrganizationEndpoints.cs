@@ -13,7 +13,7 @@ public static class OrganizationEndpoints
     {
         var api = app.MapGroup("/api").WithTags("Organizations");
         api.MapGet("/cities", async (IMediator m) => Results.Ok(await m.Send(new ListCities.Query())));
-        api.MapGet("/units", async (IMediator m, string? city) => Results.Ok(await m.Send(new ListUnits.Query(city))));
+        api.MapGet("/units", async (IMediator m, HttpContext http, string? city) => Results.Ok(await m.Send(new ListUnits.Query(http.User.ToActor(), city))));
         api.MapPost("/units", async (IMediator m, HttpContext http, UnitForm form) =>
             {
                 var id = await m.Send(new CreateUnit.Command(form.CityCode, form.Name, form.Kind, http.User.ToActor()));

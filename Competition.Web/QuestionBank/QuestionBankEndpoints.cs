@@ -13,15 +13,15 @@ public static class QuestionBankEndpoints
 
         api.MapGet("/trades", async (IMediator m) => Results.Ok(await m.Send(new ListTrades.Query())));
 
-        api.MapGet("/questions", async (IMediator m, string? trade, SkillLevel? level, QuestionType? type, string? kp, string? text, int? page, int? pageSize) =>
-                Results.Ok(await m.Send(new SearchQuestions.Query(trade, level, type, kp, text, false, page ?? 1, pageSize ?? 20))))
+        api.MapGet("/questions", async (IMediator m, HttpContext http, string? trade, SkillLevel? level, QuestionType? type, string? kp, string? text, int? page, int? pageSize) =>
+                Results.Ok(await m.Send(new SearchQuestions.Query(http.User.ToActor(), trade, level, type, kp, text, false, page ?? 1, pageSize ?? 20))))
             .RequireAuthorization(ServiceRegistration.OrganizerPolicy);
 
-        api.MapGet("/questions/{id}", async (IMediator m, string id, int? version) =>
+        api.MapGet("/questions/{id}", async (IMediator m, HttpContext http, string id, int? version) =>
             {
-                var q = await m.Send(new GetQuestion.Query(id, version));
+                var q = await m.Send(new GetQuestion.Query(id, http.User.ToActor(), version));
                 return Results.Ok(new { q.Id, q.TradeCode, q.TradeName, q.Version, q.LatestVersion, q.StemHtml, q.ExplanationHtml,
-                    Options = q.Options.Select(o => new { o.Key, o.Html }), Answer = q.Content.AnswerDisplay, Level = q.Content.Level.Title(), Type = q.Content.Type.Title() });
+                    Options = q.Options.Select(o => new { o.Key, o.Html }), Answer = q.Content.AnswerDisplay, Level = q.Content.Level.Title(), Type = q.Content.Type.Title(), q.Sealed });
             })
             .RequireAuthorization(ServiceRegistration.OrganizerPolicy);
 
@@ -43,9 +43,9 @@ public static class QuestionBankEndpoints
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "题库导入模板.xlsx"));
         api.MapGet("/banks/template.csv", () => Results.File(BankTemplate.Csv(), "text/csv; charset=utf-8", "题库导入模板.csv"));
 
-        api.MapGet("/banks/{trade}/export.xlsx", async (IMediator m, string trade) =>
+        api.MapGet("/banks/{trade}/export.xlsx", async (IMediator m, HttpContext http, string trade) =>
             {
-                var r = await m.Send(new ExportBank.Query(trade));
+                var r = await m.Send(new ExportBank.Query(trade, http.User.ToActor()));
                 return Results.File(r.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.FileName);
             })
             .RequireAuthorization(ServiceRegistration.OrganizerPolicy);

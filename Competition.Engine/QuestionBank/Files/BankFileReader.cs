@@ -51,6 +51,11 @@ public static class BankFileReader
         }
         var header = new TradeHeader(Req("code"), Req("name"), Req("nameEn"), Req("category"),
             string.Equals(Scalar(t, "synthetic"), "true", StringComparison.OrdinalIgnoreCase));
+        if (Child(t, "sealed") is { } sealedNode)
+        {
+            if (Flag(Scalar(t, "sealed")) is { } isSealed) header = header with { IsSealed = isSealed };
+            else errors.Add(new(file, Line(sealedNode), $"trade.sealed 只能是 true 或 false，而不是 '{Scalar(t, "sealed")}'"));
+        }
         if (header.Code.Length > 0 && !QuestionRules.IsValidId(header.Code))
             errors.Add(new(file, Line(t), $"工种代码 '{header.Code}' 只能由小写字母、数字和连字符组成"));
         return header;
@@ -62,4 +67,12 @@ public static class BankFileReader
     internal static string? Scalar(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
 
     internal static int Line(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>A yes/no field of a bank file: true/false (also yes/no); null for anything else.</summary>
+    internal static bool? Flag(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "true" or "yes" => true,
+        "false" or "no" => false,
+        _ => null,
+    };
 }

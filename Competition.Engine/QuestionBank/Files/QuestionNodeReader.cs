@@ -37,11 +37,18 @@ internal static class QuestionNodeReader
             _ => new List<string>(),
         };
 
+        bool? sealedForExams = null;
+        if (Child(q, "sealed") is not null)
+        {
+            sealedForExams = Flag(Scalar(q, "sealed"));
+            if (sealedForExams is null) Error("sealed", $"{label}: sealed 只能是 true 或 false");
+        }
+
         if (errors.Count > before) return null;
         var content = new QuestionContent(level, type, difficulty, (Scalar(q, "stem") ?? "").Trim(), options, answer,
             (Scalar(q, "explanation") ?? "").Trim(), points);
         foreach (var p in QuestionRules.Check(content)) Error(p.Field, $"{label}: {p.Reason}");
-        return errors.Count > before ? null : new ParsedQuestion(id, Line(q), content);
+        return errors.Count > before ? null : new ParsedQuestion(id, Line(q), content, sealedForExams);
     }
 
     private static List<string> ReadAnswer(YamlNode? node, QuestionType type)

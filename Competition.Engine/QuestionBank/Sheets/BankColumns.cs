@@ -17,6 +17,8 @@ public static class BankColumns
         .. Enumerable.Range(0, QuestionRules.MaxOptions).Select(i => new Column($"option{(char)('A' + i)}", $"选项{(char)('A' + i)}", false)),
         new("answer", "答案", true),
         new("explanation", "解析", true),
+        // Optional: 是 marks the question exam-only (never served by drills); blank or 否 clears it; without the column nothing changes.
+        new("sealed", "仅限考试", false),
     ];
 
     public static Column? Find(string header)

@@ -46,7 +46,13 @@ public static class BankRowMapper
             var points = Cell("knowledgePoints").Split(['；', ';', '，', ',', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
             var content = new QuestionContent(level, type, difficulty, Cell("stem"), options, answer, Cell("explanation"), points);
             foreach (var p in QuestionRules.Check(content)) Problem(p.Field == "options" ? "optionA" : p.Field, p.Reason);
-            if (problems.Count == before) questions.Add(new IncomingQuestion(id, trade!, content));
+            bool? sealedForExams = null;
+            if (index.ContainsKey("sealed"))
+            {
+                sealedForExams = SealedCell(Cell("sealed"));
+                if (sealedForExams is null) Problem("sealed", $"仅限考试只能填 是 或 否（留空即 否），而不是 '{Cell("sealed")}'");
+            }
+            if (problems.Count == before) questions.Add(new IncomingQuestion(id, trade!, content, sealedForExams));
         }
         if (questions.Count == 0 && problems.Count == 0) problems.Add(new(0, "文件", "没有题目行"));
         return (questions, problems);
@@ -67,8 +73,15 @@ public static class BankRowMapper
         return index;
     }
 
+    private static bool? SealedCell(string cell) => cell.Trim().ToLowerInvariant() switch
+    {
+        "是" or "y" or "yes" or "true" or "1" => true,
+        "" or "否" or "n" or "no" or "false" or "0" => false,
+        _ => null,
+    };
+
     /// <summary>The cells of one question as the template lays them out (used by export and the template).</summary>
-    public static IReadOnlyList<string> ToCells(string id, string trade, QuestionContent q) =>
+    public static IReadOnlyList<string> ToCells(string id, string trade, QuestionContent q, bool sealedForExams = false) =>
     [
         id, trade, q.Level.Grade(), q.Type.Title(), q.Difficulty.ToString(), string.Join("；", q.KnowledgePoints), q.Stem,
         .. Enumerable.Range(0, QuestionRules.MaxOptions).Select(i => i < q.Options.Count ? q.Options[i].Text : ""),
@@ -79,5 +92,6 @@ public static class BankRowMapper
             _ => string.Concat(q.Answer),
         },
         q.Explanation,
+        sealedForExams ? "是" : "",
     ];
 }

@@ -19,7 +19,7 @@ public class DrillPagesTests(SharedApps apps, BrowserSession browser) : IClassFi
         await new PracticeStartPage(page).StartAsync("车工");
         var drill = new DrillPage(page);
         var first = await drill.QuestionIdAsync();
-        var content = (await app.SendAsync(new GetQuestion.Query(first))).Content;
+        var content = (await app.SendAsync(new GetQuestion.Query(first, Competition.Engine.Common.Actor.System))).Content;
         await drill.AnswerAsync(content, right: false);
         (await drill.VerdictAsync()).ShouldBe("回答错误");
         (await drill.KeyAsync()).ShouldBe(content.Type == QuestionType.FillBlank ? content.AnswerDisplay.Replace("|", " 或 ") : content.AnswerDisplay);
@@ -29,7 +29,7 @@ public class DrillPagesTests(SharedApps apps, BrowserSession browser) : IClassFi
         await drill.NextAsync();
         var second = await drill.QuestionIdAsync();
         second.ShouldNotBe(first);
-        var secondContent = (await app.SendAsync(new GetQuestion.Query(second))).Content;
+        var secondContent = (await app.SendAsync(new GetQuestion.Query(second, Competition.Engine.Common.Actor.System))).Content;
         await drill.AnswerAsync(secondContent, right: true);
         (await drill.VerdictAsync()).ShouldBe(secondContent.Type == QuestionType.ShortAnswer ? "简答题：请对照参考答案自评（不计入错题本）" : "回答正确");
         (await page.GetByTestId("drill-position").InnerTextAsync()).ShouldContain("本次已答 2 题");

@@ -55,7 +55,7 @@ public class BankPagesTests(SharedApps apps, BrowserSession browser) : IClassFix
         report.ShouldContain("2");
         report.ShouldContain("答案(answer)");
         report.ShouldContain("答案 E 不在选项 ABC 中");
-        (await app.SendAsync(new SearchQuestions.Query(Text: id))).Total.ShouldBe(0);
+        (await app.SendAsync(new SearchQuestions.Query(Competition.Engine.Common.Actor.System, Text: id))).Total.ShouldBe(0);
 
         await import.UploadAsync("lathe-operator", "车工题库.xlsx", XlsxWriter.Write("题库", [BankTemplate.Headers, Row("AB")]));
         (await page.GetByTestId("import-success").InnerTextAsync()).ShouldContain("新增 1 题");

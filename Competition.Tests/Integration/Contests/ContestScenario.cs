@@ -8,7 +8,10 @@ using Competition.Tests.Infrastructure;
 
 namespace Competition.Tests.Integration.Contests;
 
-/// <summary>A 钳工 city contest with one practical task at station A1, three judges, a chief judge and three contestants.</summary>
+/// <summary>
+/// A 钳工 provincial contest (organized by 马鞍山) with one practical task at station A1, three judges, a chief judge and three
+/// contestants from three cities of 安徽: a 市级 contest would admit only 马鞍山's workers.
+/// </summary>
 public sealed class ContestScenario
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
@@ -35,7 +38,7 @@ public sealed class ContestScenario
             [new CreateContest.TaskSpec("凹凸件锉配", "A1", scheme)]);
         var res = await organizer.PostAsJsonAsync("/api/contests", new
         {
-            title = "马鞍山市钳工技能竞赛（市级一类）", tradeCode = "fitter", level = ContestLevel.CityClass1, groups = new[] { Group },
+            title = "安徽省钳工技能竞赛（省级，马鞍山承办）", tradeCode = "fitter", level = ContestLevel.Provincial, groups = new[] { Group },
             startsAt = now.AddMinutes(-5), freezeAt = now.AddMinutes(30), endsAt = now.AddMinutes(60), tieBreaks = new[] { TieBreak.HigherPractical },
             rounds = new[] { practical },
         }, Json);

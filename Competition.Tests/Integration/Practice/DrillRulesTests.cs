@@ -94,6 +94,6 @@ public class DrillRulesTests(SharedApps apps) : IClassFixture<SharedApps>
 
         var byPoint = await StartAsync(client, mode: "KnowledgePoint", kp: "切削用量");
         var q = (await NextAsync(client, byPoint))!.Value;
-        (await app.SendAsync(new GetQuestion.Query(q.Id))).Content.KnowledgePoints.ShouldContain("切削用量");
+        (await app.SendAsync(new GetQuestion.Query(q.Id, Competition.Engine.Common.Actor.System))).Content.KnowledgePoints.ShouldContain("切削用量");
     }
 }

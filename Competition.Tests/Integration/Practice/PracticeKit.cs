@@ -72,7 +72,7 @@ public static class PracticeKit
 
     public static async Task<JsonElement> AnswerAsync(AppFactory app, HttpClient client, Guid session, string questionId, bool right)
     {
-        var content = (await app.SendAsync(new GetQuestion.Query(questionId))).Content;
+        var content = (await app.SendAsync(new GetQuestion.Query(questionId, Actor.System))).Content;
         var res = await client.PostAsJsonAsync($"/api/practice/sessions/{session}/answers",
             new { questionId, response = right ? RightResponse(content) : WrongResponse(content) });
         res.StatusCode.ShouldBe(HttpStatusCode.OK, await res.Content.ReadAsStringAsync());

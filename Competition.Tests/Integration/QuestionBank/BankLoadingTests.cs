@@ -55,7 +55,7 @@ public class BankLoadingTests
                 q.Stem.ShouldBe("第二版题干");
                 var versions = await db.QuestionVersions.OrderBy(v => v.Version).ToListAsync();
                 versions.Select(v => v.Content.Stem).ShouldBe(["第一版题干", "第二版题干"]);
-                var old = await new GetQuestion.Handler(db).Handle(new GetQuestion.Query("demo-001", 1), default);
+                var old = await new GetQuestion.Handler(db).Handle(new GetQuestion.Query("demo-001", Competition.Engine.Common.Actor.System, 1), default);
                 old.Content.Stem.ShouldBe("第一版题干");
                 old.LatestVersion.ShouldBe(2);
             }
@@ -68,16 +68,16 @@ public class BankLoadingTests
     public async Task Search_FiltersByTradeLevelTypeKnowledgePointAndText(DatabaseProvider provider)
     {
         await using var app = await AppFactory.StartAsync(provider);
-        var all = await app.SendAsync(new SearchQuestions.Query("lathe-operator", PageSize: 200));
+        var all = await app.SendAsync(new SearchQuestions.Query(Competition.Engine.Common.Actor.System, "lathe-operator", PageSize: 200));
         all.Total.ShouldBeGreaterThanOrEqualTo(40);
         var point = all.Rows.SelectMany(r => r.KnowledgePoints).GroupBy(p => p).OrderByDescending(g => g.Count()).First().Key;
-        var byPoint = await app.SendAsync(new SearchQuestions.Query("lathe-operator", KnowledgePoint: point, PageSize: 200));
+        var byPoint = await app.SendAsync(new SearchQuestions.Query(Competition.Engine.Common.Actor.System, "lathe-operator", KnowledgePoint: point, PageSize: 200));
         byPoint.Total.ShouldBe(all.Rows.Count(r => r.KnowledgePoints.Contains(point)));
-        var singles = await app.SendAsync(new SearchQuestions.Query("lathe-operator", SkillLevel.Level5, QuestionType.Single, PageSize: 200));
+        var singles = await app.SendAsync(new SearchQuestions.Query(Competition.Engine.Common.Actor.System, "lathe-operator", SkillLevel.Level5, QuestionType.Single, PageSize: 200));
         singles.Rows.ShouldAllBe(r => r.Level == SkillLevel.Level5 && r.Type == QuestionType.Single);
         singles.Total.ShouldBeGreaterThan(0);
         var word = all.Rows[0].Stem[..4];
-        var byText = await app.SendAsync(new SearchQuestions.Query(Text: word, PageSize: 200));
+        var byText = await app.SendAsync(new SearchQuestions.Query(Competition.Engine.Common.Actor.System, Text: word, PageSize: 200));
         byText.Rows.ShouldContain(r => r.Id == all.Rows[0].Id);
         byText.Rows.ShouldAllBe(r => r.Stem.Contains(word) || r.Id.Contains(word));
     }

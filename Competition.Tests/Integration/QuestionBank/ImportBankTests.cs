@@ -120,7 +120,7 @@ public class ImportBankTests(SharedApps apps) : IClassFixture<SharedApps>
         var csv = Encoding.GetEncoding("GB18030").GetBytes(Csv.Write([Header, Row(id, "主轴转速，单位是（　）。\n第二行")]));
         var res = await Upload(client, csv, "车工.csv");
         res.StatusCode.ShouldBe(HttpStatusCode.OK, await res.Content.ReadAsStringAsync());
-        var q = await app.SendAsync(new GetQuestion.Query(id));
+        var q = await app.SendAsync(new GetQuestion.Query(id, Competition.Engine.Common.Actor.System));
         q.Content.Stem.ShouldBe("主轴转速，单位是（　）。\n第二行");
     }
 

@@ -2,6 +2,7 @@ using Competition.Engine.Accounts;
 using Competition.Engine.Common;
 using Competition.Engine.Organizations;
 using Competition.Engine.QuestionBank;
+using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +49,7 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> sig
 
     private async Task LoadChoicesAsync()
     {
-        Units = await mediator.Send(new ListUnits.Query());
+        Units = await mediator.Send(new ListUnits.Query(User.ToActor()));
         Trades = await mediator.Send(new ListTrades.Query());
     }
 }

@@ -1,26 +1,23 @@
 using Competition.Engine.Common;
 using Competition.Engine.Contests;
 using Competition.Engine.Judging;
-using Competition.Engine.Persistence;
 using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Web.Pages.Contests;
 
 [Authorize(Policy = ServiceRegistration.OrganizerPolicy)]
-public sealed class ControlModel(IMediator mediator, CompetitionDbContext db) : PageModel
+public sealed class ControlModel(IMediator mediator) : PageModel
 {
     public Contest Contest { get; private set; } = null!;
 
+    /// <summary>The engine decides who may run the contest: another city's organizer gets 403, an unknown contest 404.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var contest = await db.Contests.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id);
-        if (contest is null) return NotFound();
-        Contest = contest;
+        Contest = (await mediator.Send(new GetContest.Query(id, User.ToActor()))).Contest;
         return Page();
     }
 
@@ -35,7 +32,8 @@ public sealed class ControlModel(IMediator mediator, CompetitionDbContext db) : 
             await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or ValidationException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is RuleViolationException or ValidationException)
         {
             ModelState.AddModelError("", ex.Message);
             return await OnGetAsync(id);

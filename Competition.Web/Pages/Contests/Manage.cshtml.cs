@@ -1,37 +1,34 @@
 using Competition.Engine.Common;
 using Competition.Engine.Contests;
 using Competition.Engine.Organizations;
-using Competition.Engine.Persistence;
 using Competition.Engine.QuestionBank.Sheets;
 using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Web.Pages.Contests;
 
 [Authorize(Policy = ServiceRegistration.OrganizerPolicy)]
-public sealed class ManageModel(IMediator mediator, CompetitionDbContext db) : PageModel
+public sealed class ManageModel(IMediator mediator) : PageModel
 {
-    public IReadOnlyList<Contest> Contests { get; private set; } = [];
+    public IReadOnlyList<ListContests.Row> Contests { get; private set; } = [];
     public Contest? Selected { get; private set; }
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
     public IReadOnlyList<Contestant> Contestants { get; private set; } = [];
+    /// <summary>The cities whose people the selected contest's level admits.</summary>
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public IReadOnlyList<ImportProblem> Report { get; private set; } = [];
     [TempData] public string? Message { get; set; }
 
+    /// <summary>The organizer's contests; with an id, that contest's setup, which the engine refuses for another city's contest.</summary>
     public async Task OnGetAsync(Guid? id)
     {
-        var actor = User.ToActor();
-        Contests = await db.Contests.AsNoTracking().Where(c => actor.IsAdmin || c.CityCode == actor.CityCode).OrderByDescending(c => c.StartsAt).ToListAsync();
-        Selected = Contests.FirstOrDefault(c => c.Id == id);
-        if (Selected is null) return;
-        Rounds = await db.Rounds.AsNoTracking().Where(r => r.ContestId == Selected.Id).OrderBy(r => r.StartsAt).ToListAsync();
-        Contestants = await db.Contestants.AsNoTracking().Where(c => c.ContestId == Selected.Id).OrderBy(c => c.Number).ToListAsync();
-        Cities = await db.Cities.AsNoTracking().OrderBy(c => c.Code).ToListAsync();
+        Contests = await mediator.Send(new ListContests.Query(User.ToActor()));
+        if (id is not { } contestId) return;
+        var setup = await mediator.Send(new GetContest.Query(contestId, User.ToActor()));
+        (Selected, Rounds, Contestants, Cities) = (setup.Contest, setup.Rounds, setup.Contestants, setup.EntryCities);
     }
 
     public Task<IActionResult> OnPostRegisterAsync(Guid id, string number, string name, string unitName, string cityCode, string group, string? team) =>
@@ -59,7 +56,8 @@ public sealed class ManageModel(IMediator mediator, CompetitionDbContext db) : P
             Message = await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception ex) when (ex is ValidationException or RuleViolationException or ForbiddenException or NotFoundException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is ValidationException or RuleViolationException or NotFoundException)
         {
             if (ex is ValidationException v) foreach (var e in v.Errors) ModelState.AddModelError("", e.Message);
             else ModelState.AddModelError("", ex.Message);

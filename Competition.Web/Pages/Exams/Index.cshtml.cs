@@ -22,6 +22,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
         catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or PaperAssemblyException)
         {
+            // A refusal keeps its status (403) while its message shows on the page.
+            if (ex is ForbiddenException) Response.StatusCode = StatusCodes.Status403Forbidden;
             ModelState.AddModelError("", ex.Message);
             await OnGetAsync();
             return Page();

@@ -34,7 +34,8 @@ public sealed class SheetModel(IMediator mediator) : PageModel
             }
             return RedirectToPage(new { id });
         }
-        catch (Exception ex) when (ex is ValidationException or RuleViolationException or ForbiddenException)
+        // A refusal (ForbiddenException) is not a form error: it reaches the exception handler and answers 403.
+        catch (Exception ex) when (ex is ValidationException or RuleViolationException)
         {
             if (ex is ValidationException v) foreach (var e in v.Errors) ModelState.AddModelError("", e.Message);
             else ModelState.AddModelError("", ex.Message);

@@ -15,7 +15,7 @@ public sealed class UnitsModel(IMediator mediator) : PageModel
     [BindProperty] public string CityCode { get; set; } = "";
     [BindProperty] public UnitKind Kind { get; set; } = UnitKind.Enterprise;
 
-    public async Task OnGetAsync() => Units = await mediator.Send(new ListUnits.Query(MyCity));
+    public async Task OnGetAsync() => Units = await mediator.Send(new ListUnits.Query(User.ToActor(), MyCity));
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -26,9 +26,11 @@ public sealed class UnitsModel(IMediator mediator) : PageModel
         }
         catch (Exception ex) when (ex is ValidationException or RuleViolationException or ForbiddenException)
         {
+            // A refusal keeps its status (403) while its message shows on the page.
+            if (ex is ForbiddenException) Response.StatusCode = StatusCodes.Status403Forbidden;
             if (ex is ValidationException v) foreach (var e in v.Errors) ModelState.AddModelError(e.Field, e.Message);
             else ModelState.AddModelError("", ex.Message);
-            Units = await mediator.Send(new ListUnits.Query(MyCity));
+            Units = await mediator.Send(new ListUnits.Query(User.ToActor(), MyCity));
             return Page();
         }
     }

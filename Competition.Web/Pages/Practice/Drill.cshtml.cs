@@ -57,7 +57,7 @@ public sealed class DrillModel(IMediator mediator) : EnginePageModel
     };
 
     private async Task ShowAgainAsync(bool withKey) =>
-        Question = QuestionView.From(await mediator.Send(new GetQuestion.Query(QuestionId, Version)), withKey);
+        Question = QuestionView.From(await mediator.Send(new GetQuestion.Query(QuestionId, User.ToActor(), Version)), withKey);
 
     public bool WasChosen(string key) => Type == QuestionType.Multiple ? Choices.Contains(key) : Choice == key;
 

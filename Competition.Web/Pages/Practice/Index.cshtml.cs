@@ -25,10 +25,13 @@ public sealed class IndexModel(IMediator mediator) : EnginePageModel
 
     public Task<IActionResult> OnPostAsync() => RunAsync(async () =>
     {
+        User.ToActor().RequireWorker();
+        await LoadAsync();
         var id = await mediator.Send(new StartPractice.Command(User.ToActor(), TradeCode ?? "", Level, Mode,
             string.IsNullOrWhiteSpace(KnowledgePoint) ? null : KnowledgePoint));
         return RedirectToPage("/Practice/Drill", new { id });
-    }, LoadAsync);
+    });
 
-    private async Task LoadAsync() => Trades = (await mediator.Send(new ListTrades.Query())).Where(t => t.Questions > 0).ToList();
+    /// <summary>Trades a drill can serve: exam-only banks and questions are left out.</summary>
+    private async Task LoadAsync() => Trades = (await mediator.Send(new ListTrades.Query())).Where(t => t.DrillQuestions > 0).ToList();
 }

@@ -1,4 +1,5 @@
 using Competition.Engine.QuestionBank;
+using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Trades = await mediator.Send(new ListTrades.Query());
         KnowledgePoints = Trades.Where(t => string.IsNullOrEmpty(Trade) || t.Code == Trade)
             .SelectMany(t => t.KnowledgePoints).Distinct().Order().ToList();
-        Result = await mediator.Send(new SearchQuestions.Query(Trade, Level, Type, Kp, Q, false, PageNumber, 20));
+        Result = await mediator.Send(new SearchQuestions.Query(User.ToActor(), Trade, Level, Type, Kp, Q, false, PageNumber, 20));
     }
 
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>

@@ -1,4 +1,5 @@
 using Competition.Engine.QuestionBank;
+using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ public sealed class QuestionModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string id, int? version)
     {
-        try { Question = await mediator.Send(new GetQuestion.Query(id, version)); }
+        try { Question = await mediator.Send(new GetQuestion.Query(id, User.ToActor(), version)); }
         catch (Engine.Common.NotFoundException) { return NotFound(); }
         return Page();
     }

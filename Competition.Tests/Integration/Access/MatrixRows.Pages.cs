@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using static Competition.Tests.Integration.Access.MatrixRow;
+
+namespace Competition.Tests.Integration.Access;
+
+/// <summary>The Razor pages' and the hub's rows: who may open each page, post each handler and call each hub method.</summary>
+public static partial class MatrixRows
+{
+    public static IEnumerable<MatrixRow> All => [.. Api, .. Pages, .. Hubs];
+
+    public static IEnumerable<MatrixRow> Pages =>
+    [
+        new() { Key = "PAGE GET /Index", Allowed = Everyone, Http = (_, _) => Get("/") },
+        new() { Key = "PAGE GET /Account/AccessDenied", Allowed = Everyone, Http = (_, _) => Get("/Account/AccessDenied") },
+        new() { Key = "PAGE GET /Account/Login", Open = true, Http = (_, _) => Get("/Account/Login") },
+        new() { Key = "PAGE POST /Account/Login", Open = true, Http = (w, who) => Form(w, who, "/Account/Login", ("UserName", New("nobody-")), ("Password", "wrong-pass-1")) },
+        new() { Key = "PAGE GET /Account/Logout", Open = true, Http = (_, _) => Get("/Account/Logout") },
+        new() { Key = "PAGE POST /Account/Logout", Open = true, Http = (w, who) => Form(w, who, "/Account/Logout") },
+        new() { Key = "PAGE GET /Account/Register", Open = true, Http = (_, _) => Get("/Account/Register") },
+        new() { Key = "PAGE POST /Account/Register", Open = true, Http = (w, who) => Form(w, who, "/Account/Register", ("Input.Name", "")) },
+
+        new() { Key = "PAGE GET /Contests/Board", Allowed = Everyone, Http = (w, _) => Get($"/Contests/Board/{w.ContestId}?view=jury") },
+        new() { Key = "PAGE GET /Contests/Control", Allowed = CityStaff, Http = (w, _) => Get($"/Contests/Control/{w.ContestId}") },
+        new() { Key = "PAGE POST /Contests/Control?handler=Phase", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Control/{w.ContestId}?handler=Phase", ("to", "Running")) },
+        new() { Key = "PAGE POST /Contests/Control?handler=Reveal", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Control/{w.ContestId}?handler=Reveal", ("group", MatrixWorld.Group)) },
+        new() { Key = "PAGE GET /Contests/Manage", Variant = "list", Allowed = Organizers, Sees = CityStaff, Http = (_, _) => Get("/Contests/Manage") },
+        new() { Key = "PAGE GET /Contests/Manage", Variant = "contest", Allowed = CityStaff, Http = (w, _) => Get($"/Contests/Manage/{w.ContestId}") },
+        new() { Key = "PAGE POST /Contests/Manage?handler=Register", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Manage/{w.ContestId}?handler=Register",
+            ("Number", New("P")[..9]), ("Name", "表单选手"), ("UnitName", "某单位"), ("CityCode", "maanshan"), ("Group", MatrixWorld.Group)) },
+        new() { Key = "PAGE POST /Contests/Manage?handler=Assign", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Manage/{w.ContestId}?handler=Assign",
+            ("RoundId", w.RoundId.ToString()), ("Station", "Z8"), ("Judge", w.SpareJudgeName)) },
+        new() { Key = "PAGE POST /Contests/Manage?handler=Import", Allowed = CityStaff,
+            Http = (w, who) => Upload(w, who, $"/Contests/Manage/{w.ContestId}?handler=Import", "upload", "选手.xlsx", ContestantSheet()) },
+
+        new() { Key = "PAGE GET /Exams/Index", Allowed = SignedIn, Sees = Home, Http = (_, _) => Get("/Exams") },
+        new() { Key = "PAGE POST /Exams/Index?handler=Start", Allowed = Workers, Sees = Home, Http = (w, who) => Form(w, who, "/Exams?handler=Start", ("id", w.ExamId.ToString())) },
+        new() { Key = "PAGE GET /Exams/Attempt", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Exams/Attempt/{w.AttemptId}") },
+        new() { Key = "PAGE GET /Exams/Result", Allowed = [Who.OwnerWorker, .. CityStaff], Http = (w, _) => Get($"/Exams/Result/{w.AttemptId}") },
+        new() { Key = "PAGE GET /Exams/Manage/Index", Allowed = Organizers, Sees = CityStaff, Http = (_, _) => Get("/Exams/Manage") },
+        new() { Key = "PAGE POST /Exams/Manage/Index?handler=Publish", Allowed = CityStaff, Http = (w, who) => Form(w, who, "/Exams/Manage?handler=Publish", ("id", w.ExamId.ToString())) },
+        new() { Key = "PAGE GET /Exams/Manage/Create", Allowed = Organizers, Http = (_, _) => Get("/Exams/Manage/Create") },
+        new() { Key = "PAGE POST /Exams/Manage/Create", Allowed = Organizers, Http = (w, who) => Form(w, who, "/Exams/Manage/Create", ("Title", "")) },
+        new() { Key = "PAGE GET /Exams/Manage/Marking", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage/Marking/{w.ExamId}") },
+        new() { Key = "PAGE POST /Exams/Manage/Marking", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Exams/Manage/Marking/{w.ExamId}",
+            ("attempt", w.AttemptId.ToString()), ("item", "0"), ("awarded", "0")) },
+        new() { Key = "PAGE GET /Exams/Manage/Monitor", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage/Monitor/{w.ExamId}") },
+        new() { Key = "PAGE POST /Exams/Manage/Monitor?handler=Publish", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Exams/Manage/Monitor/{w.ExamId}?handler=Publish") },
+        new() { Key = "PAGE GET /Exams/Manage/Statistics", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage/Statistics/{w.ExamId}") },
+        new() { Key = "PAGE POST /Exams/Manage/Statistics?handler=Remark", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Exams/Manage/Statistics/{w.ExamId}?handler=Remark", ("dryRun", "true")) },
+
+        new() { Key = "PAGE GET /Judging/Sheet", Allowed = AssignedJudges, Sees = [], Http = (w, _) => Get($"/Judging/Sheet/{w.ContestId}") },
+        new() { Key = "PAGE POST /Judging/Sheet", Allowed = AssignedJudges, Sees = [], Http = (w, who) => Form(w, who, $"/Judging/Sheet/{w.ContestId}",
+            ("contestantId", w.ContestantId.ToString()), ("taskId", w.TaskId.ToString()), ("action", "save"), ("codes", "M1"), ("values", "1")) },
+
+        new() { Key = "PAGE GET /Organizations/Participation", Allowed = Organizers, Http = (_, _) => Get("/Organizations/Participation") },
+        new() { Key = "PAGE GET /Organizations/Units", Allowed = Organizers, Http = (_, _) => Get("/Organizations/Units") },
+        new() { Key = "PAGE POST /Organizations/Units", Allowed = CityStaff, Http = (w, who) => Form(w, who, "/Organizations/Units", ("Name", New("表单单位")), ("CityCode", "maanshan"), ("Kind", "Enterprise")) },
+
+        new() { Key = "PAGE GET /Practice/Index", Allowed = Workers, Http = (_, _) => Get("/Practice") },
+        new() { Key = "PAGE POST /Practice/Index", Allowed = Workers, Http = (w, who) => Form(w, who, "/Practice", ("TradeCode", "fitter"), ("Mode", "InOrder")) },
+        new() { Key = "PAGE GET /Practice/Drill", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Drill/{w.SessionId}") },
+        new() { Key = "PAGE POST /Practice/Drill", Allowed = [Who.OwnerWorker], Http = (w, who) => Form(w, who, $"/Practice/Drill/{w.SessionId}",
+            ("QuestionId", w.DrillQuestionId), ("Version", "1"), ("Type", "Single"), ("Choice", "A")) },
+        new() { Key = "PAGE GET /Practice/Progress", Allowed = Workers, Http = (_, _) => Get("/Practice/Progress") },
+        new() { Key = "PAGE GET /Practice/WrongBook", Allowed = Workers, Http = (_, _) => Get("/Practice/WrongBook") },
+
+        new() { Key = "PAGE GET /QuestionBank/Index", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank?trade=lathe-operator") },
+        new() { Key = "PAGE GET /QuestionBank/Question", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Question/lathe-operator-001") },
+        new() { Key = "PAGE GET /QuestionBank/Import", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Import") },
+        new() { Key = "PAGE POST /QuestionBank/Import", Allowed = Organizers,
+            Http = (w, who) => Upload(w, who, "/QuestionBank/Import", "upload", "空表.csv", EmptyBankSheet(), ("Trade", "lathe-operator")) },
+    ];
+
+    public static IEnumerable<MatrixRow> Hubs =>
+    [
+        // The hub's endpoints admit anyone; each method decides (rows below).
+        new() { Key = "ANY /hubs/scoreboard", Open = true, Http = (_, _) => Get("/hubs/scoreboard") },
+        new() { Key = "ANY /hubs/scoreboard/negotiate", Open = true, Http = (_, _) => new(HttpMethod.Post, "/hubs/scoreboard/negotiate?negotiateVersion=1") },
+        new() { Key = "HUB ScoreboardHub.JoinBoard", Variant = "public", Allowed = Everyone, Hub = (w, hub) => Join(w, hub, jury: false) },
+        new() { Key = "HUB ScoreboardHub.JoinBoard", Variant = "jury", Allowed = Jury, Hub = (w, hub) => Join(w, hub, jury: true) },
+    ];
+
+    private static Task<JsonElement> Join(MatrixWorld w, HubConnection hub, bool jury) => hub.InvokeAsync<JsonElement>("JoinBoard", w.ContestId, MatrixWorld.Group, jury);
+}
