@@ -46,7 +46,7 @@ public class CrossSiteRequestTests(SharedApps apps) : IClassFixture<SharedApps>
         var organizer = await app.OrganizerClientAsync();
         var name = "跨站单位" + Guid.NewGuid().ToString("N")[..6];
         await ShouldBeRefusedAsync(await organizer.SendAsync(From(HttpMethod.Post, "/api/units", origin, fetchSite, NewUnit(name))));
-        (await app.SendAsync(new ListUnits.Query("maanshan"))).ShouldNotContain(u => u.Name == name);
+        (await app.SendAsync(new ListUnits.Query(Competition.Engine.Common.Actor.System, "maanshan"))).ShouldNotContain(u => u.Name == name);
     }
 
     [Fact]
