@@ -55,7 +55,7 @@ public static partial class MatrixRows
         new() { Key = "GET /api/exams/{id:guid}/marking", Allowed = CityStaff, Http = (w, _) => Get($"/api/exams/{w.ExamId}/marking") },
         new() { Key = "POST /api/exams/{id:guid}/remark", Allowed = CityStaff, Http = (w, _) => Post($"/api/exams/{w.ExamId}/remark", new { dryRun = true }) },
         new() { Key = "GET /api/attempts/{id:guid}", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/api/attempts/{w.AttemptId}") },
-        new() { Key = "POST /api/attempts/{id:guid}/answers", Allowed = [Who.OwnerWorker], Http = (w, _) => Post($"/api/attempts/{w.AttemptId}/answers", new { item = 0, response = "B", flagged = false, seq = 9 }) },
+        new() { Key = "POST /api/attempts/{id:guid}/answers", Allowed = [Who.OwnerWorker], Http = (w, _) => Post($"/api/attempts/{w.AttemptId}/answers", new { item = 0, response = "B", flagged = false, @base = 0, writer = "matrix-writer", writerSeq = 9 }) },
         new() { Key = "POST /api/attempts/{id:guid}/submit", Allowed = [Who.OwnerWorker], Http = (w, _) => new(HttpMethod.Post, $"/api/attempts/{w.AttemptId}/submit") },
         new() { Key = "GET /api/attempts/{id:guid}/result", Allowed = [Who.OwnerWorker, .. CityStaff], Http = (w, _) => Get($"/api/attempts/{w.AttemptId}/result") },
         new() { Key = "POST /api/attempts/{id:guid}/items/{item:int}/mark", Allowed = CityStaff, Http = (w, _) => Post($"/api/attempts/{w.AttemptId}/items/0/mark", new { awarded = 0 }) },

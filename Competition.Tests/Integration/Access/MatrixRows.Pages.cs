@@ -12,7 +12,10 @@ public static partial class MatrixRows
     public static IEnumerable<MatrixRow> Pages =>
     [
         new() { Key = "PAGE GET /Index", Allowed = Everyone, Http = (_, _) => Get("/") },
-        new() { Key = "PAGE GET /Account/AccessDenied", Allowed = Everyone, Http = (_, _) => Get("/Account/AccessDenied") },
+        // The refusal and error pages answer with their own status (403, 404) for everyone: only the data check applies.
+        new() { Key = "PAGE GET /Account/AccessDenied", Open = true, Http = (_, _) => Get("/Account/AccessDenied") },
+        new() { Key = "PAGE GET /Error", Open = true, Http = (_, _) => Get("/Error/404") },
+        new() { Key = "PAGE POST /Error", Open = true, Http = (w, who) => Form(w, who, "/Error/500") },
         new() { Key = "PAGE GET /Account/Login", Open = true, Http = (_, _) => Get("/Account/Login") },
         new() { Key = "PAGE POST /Account/Login", Open = true, Http = (w, who) => Form(w, who, "/Account/Login", ("UserName", New("nobody-")), ("Password", "wrong-pass-1")) },
         new() { Key = "PAGE GET /Account/Logout", Open = true, Http = (_, _) => Get("/Account/Logout") },
