@@ -13,13 +13,17 @@ public static class CreateExam
 {
     public sealed record Command(string Title, Blueprint Blueprint, ExamSettings Settings, Actor Actor) : IRequest<Guid>;
 
+    public static readonly TextField Title = new(nameof(Command.Title), "考试名称", 200);
+
     public sealed class Validator : IValidator<Command>
     {
         public IEnumerable<ValidationError> Validate(Command c)
         {
-            if (string.IsNullOrWhiteSpace(c.Title)) yield return new(nameof(c.Title), "请填写考试名称");
-            foreach (var p in c.Blueprint.Problems()) yield return new(nameof(c.Blueprint), p);
-            foreach (var p in c.Settings.Problems(c.Blueprint.MaxScore)) yield return p;
+            if (Title.Error(c.Title) is { } title) yield return title;
+            if (c.Blueprint is null) yield return new(nameof(c.Blueprint), "请填写蓝图（各部分的题型、题数和分值）");
+            else foreach (var p in c.Blueprint.Problems()) yield return new(nameof(c.Blueprint), p);
+            if (c.Settings is null) yield return new(nameof(c.Settings), "请填写考试设置（时长、开始和结束时间等）");
+            else if (c.Blueprint is not null) foreach (var p in c.Settings.Problems(c.Blueprint.MaxScore)) yield return p;
         }
     }
 
@@ -30,7 +34,7 @@ public static class CreateExam
             c.Actor.EnsureOrganizer();
             var city = c.Actor.CityCode ?? "all";
             await TryAssemble(db, catalog, c.Blueprint, ct);
-            var exam = new Exam(Guid.NewGuid(), c.Title, city, c.Blueprint, c.Settings, c.Actor.UserName, clock.GetUtcNow().UtcDateTime);
+            var exam = new Exam(Guid.NewGuid(), Title.Value(c.Title), city, c.Blueprint, c.Settings, c.Actor.UserName, clock.GetUtcNow().UtcDateTime);
             db.Exams.Add(exam);
             await db.SaveChangesAsync(ct);
             return exam.Id;

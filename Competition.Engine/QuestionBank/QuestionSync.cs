@@ -5,26 +5,30 @@ namespace Competition.Engine.QuestionBank;
 
 public sealed record IncomingQuestion(string Id, string TradeCode, QuestionContent Content);
 
-public sealed record SyncResult(int Added, int Revised, int Unchanged);
+/// <param name="Kept">Shipped questions an organizer has edited whose shipped text differs: the organizer's text stayed.</param>
+public sealed record SyncResult(int Added, int Revised, int Unchanged, int Kept = 0, IReadOnlyList<string>? KeptIds = null);
 
 /// <summary>
 /// Writes questions by id and content hash: a new id is added as version 1, a changed content becomes a new
 /// version, an unchanged one is left alone. Running it twice over the same input changes nothing.
+/// The shipped banks (source "bank-file") never overwrite an organizer's edit: see <see cref="Question.OfferShipped"/>.
 /// The caller owns the transaction, so a whole import lands or none of it does.
 /// </summary>
 public static class QuestionSync
 {
     public static async Task<SyncResult> ApplyAsync(CompetitionDbContext db, IReadOnlyList<IncomingQuestion> incoming, string source,
-        bool synthetic, DateTime nowUtc, CancellationToken ct)
+        bool synthetic, DateTime nowUtc, CancellationToken ct, string? by = null)
     {
         var ids = incoming.Select(q => q.Id).ToList();
-        var known = new Dictionary<string, (string Hash, string Trade)>(StringComparer.Ordinal);
+        var known = new Dictionary<string, (string Hash, string Trade, bool Held, string? ShippedHash)>(StringComparer.Ordinal);
         foreach (var chunk in ids.Chunk(2000))
             foreach (var row in await db.Questions.AsNoTracking().Where(q => chunk.Contains(q.Id))
-                         .Select(q => new { q.Id, q.ContentHash, q.TradeCode }).ToListAsync(ct))
-                known[row.Id] = (row.ContentHash, row.TradeCode);
+                         .Select(q => new { q.Id, q.ContentHash, q.TradeCode, q.HeldByOrganizer, q.ShippedHash }).ToListAsync(ct))
+                known[row.Id] = (row.ContentHash, row.TradeCode, row.HeldByOrganizer, row.ShippedHash);
 
+        var shipped = source == QuestionSources.BankFile;
         var added = 0;
+        var kept = new List<string>();
         var changed = new List<IncomingQuestion>();
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -34,15 +38,24 @@ public static class QuestionSync
             {
                 if (!known.TryGetValue(q.Id, out var k))
                 {
-                    var question = new Question(q.Id, q.TradeCode, q.Content, source, synthetic, nowUtc);
+                    var question = new Question(q.Id, q.TradeCode, q.Content, source, synthetic, nowUtc, by);
                     db.Questions.Add(question);
                     added++;
+                    continue;
                 }
-                else if (k.Hash != q.Content.ComputeHash() || k.Trade != q.TradeCode) changed.Add(q);
+                var hash = q.Content.ComputeHash();
+                if (shipped && k.Held)
+                {
+                    // The organizer's text stays; the question is only loaded to remember a new shipped text or to end the hold.
+                    if (hash != k.Hash) kept.Add(q.Id);
+                    if (hash == k.Hash || hash != k.ShippedHash) changed.Add(q);
+                }
+                else if (k.Hash != hash || k.Trade != q.TradeCode) changed.Add(q);
             }
         }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
 
+        var revised = 0;
         foreach (var chunk in changed.Chunk(500))
         {
             var chunkIds = chunk.Select(c => c.Id).ToList();
@@ -50,11 +63,17 @@ public static class QuestionSync
             foreach (var c in chunk)
             {
                 var entity = entities[c.Id];
-                if (entity.Revise(c.Content, c.TradeCode, source, nowUtc))
-                    db.QuestionVersions.Add(entity.Versions[^1]);
+                var versions = entity.Versions.Count;
+                var outcome = shipped ? entity.OfferShipped(c.Content, c.TradeCode, nowUtc)
+                    : entity.Revise(c.Content, c.TradeCode, source, nowUtc, by) ? ShippedOffer.Revised : ShippedOffer.Unchanged;
+                if (outcome == ShippedOffer.Revised)
+                {
+                    db.QuestionVersions.Add(entity.Versions[versions]);
+                    revised++;
+                }
             }
         }
-        return new SyncResult(added, changed.Count, incoming.Count - added - changed.Count);
+        return new SyncResult(added, revised, incoming.Count - added - revised - kept.Count, kept.Count, kept);
     }
 
     public static async Task UpsertTradeAsync(CompetitionDbContext db, Files.TradeHeader header, CancellationToken ct)

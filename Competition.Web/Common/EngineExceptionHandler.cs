@@ -16,10 +16,19 @@ public sealed class EngineExceptionHandler(IProblemDetailsService problems) : IE
             RuleViolationException r => new ProblemDetails { Status = 409, Title = "操作不符合规则", Detail = r.Message },
             ForbiddenException f => new ProblemDetails { Status = 403, Title = "无权操作", Detail = f.Message },
             NotFoundException n => new ProblemDetails { Status = 404, Title = "未找到", Detail = n.Message },
+            // A JSON body the binder cannot read (NaN, 1e400, text for a number, a lone surrogate): say which field.
+            BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "请求内容有误", Detail = Unreadable(b) },
             _ => null,
         };
         if (details is null) return false;
         http.Response.StatusCode = details.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
+
+    private static string Unreadable(BadHttpRequestException b) => b.InnerException switch
+    {
+        System.Text.Json.JsonException { Path: { Length: > 0 } path } => $"字段 {path} 的值无法读取：请填写有效的值（数字须为有限的十进制数，文本须为有效的 UTF-8）。",
+        System.Text.Json.JsonException => "请求体不是有效的 JSON。",
+        _ => "请求无法读取：" + b.Message,
+    };
 }

@@ -80,6 +80,8 @@ public static class ServiceRegistration
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();
+        // Unreadable JSON bodies throw (in every environment) so the handler can name the field instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

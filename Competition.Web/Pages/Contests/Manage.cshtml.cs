@@ -21,6 +21,7 @@ public sealed class ManageModel(IMediator mediator, CompetitionDbContext db) : P
     public IReadOnlyList<Contestant> Contestants { get; private set; } = [];
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public IReadOnlyList<ImportProblem> Report { get; private set; } = [];
+    public int Unlisted { get; private set; }
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(Guid? id)
@@ -49,6 +50,7 @@ public sealed class ManageModel(IMediator mediator, CompetitionDbContext db) : P
         ModelState.AddModelError("", "导入被拒绝，未登记任何选手，请按下表修改后重新上传。");
         await OnGetAsync(id);
         Report = r.Problems;
+        Unlisted = r.Unlisted;
         return Page();
     }
 
