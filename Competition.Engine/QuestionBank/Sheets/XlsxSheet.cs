@@ -16,6 +16,9 @@ internal static class XlsxSheet
 {
     private const long MaxSmallPartBytes = 16L * 1024 * 1024;
 
+    /// <summary>One read buffer per thread: a sheet has up to a million cells, and a fresh buffer each was gigabytes of garbage.</summary>
+    [ThreadStatic] private static char[]? _chunk;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -160,12 +163,17 @@ internal static class XlsxSheet
         if (r.IsEmptyElement) return "";
         var depth = r.Depth;
         var where = $"第 {row} 行第 {column + 1} 列";
-        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        var more = r.Read();
+        while (more && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
-            if (r.NodeType != XmlNodeType.Element) continue;
-            if (r.LocalName == "v" && !r.IsEmptyElement) ReadText(r, value, where);
-            else if (r.LocalName == "is" && !r.IsEmptyElement) ReadRichText(r, value, where);
-            else if (!r.IsEmptyElement) r.Skip(); // formulas (<f>) and extensions: the cached value is what the organizer sees
+            if (r.NodeType == XmlNodeType.Element && !r.IsEmptyElement)
+            {
+                if (r.LocalName == "v") ReadText(r, value, where);
+                else if (r.LocalName == "is") ReadRichText(r, value, where);
+                // Formulas (<f>) and extensions: the cached value is what the organizer sees. Skip() already moves on.
+                else { r.Skip(); more = !r.EOF; continue; }
+            }
+            more = r.Read();
         }
         var text = value.ToString();
         return type switch
@@ -180,11 +188,20 @@ internal static class XlsxSheet
     private static void ReadRichText(XmlReader r, StringBuilder into, string where)
     {
         var depth = r.Depth;
-        while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
+        var more = r.Read();
+        while (more && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
-            if (r.NodeType != XmlNodeType.Element) continue;
-            if (r.LocalName == "rPh" && !r.IsEmptyElement) r.Skip();
-            else if (r.LocalName == "t" && !r.IsEmptyElement) ReadText(r, into, where);
+            if (r.NodeType == XmlNodeType.Element && !r.IsEmptyElement)
+            {
+                if (r.LocalName == "rPh") { r.Skip(); more = !r.EOF; continue; }
+                if (r.LocalName == "t")
+                {
+                    var start = into.Length;
+                    ReadText(r, into, where);
+                    XmlEscapes.Decode(into, start);
+                }
+            }
+            more = r.Read();
         }
     }
 
@@ -192,7 +209,7 @@ internal static class XlsxSheet
     private static void ReadText(XmlReader r, StringBuilder into, string where)
     {
         var depth = r.Depth;
-        var chunk = new char[4096];
+        var chunk = _chunk ??= new char[4096];
         while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
             if (r.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)) continue;

@@ -44,7 +44,7 @@ public static class XlsxWriter
 
     private static string Cell(string? value)
     {
-        var text = SpreadsheetSafe.Escape(TextRules.ForXml(value ?? ""));
+        var text = XmlEscapes.EncodeLiterals(SpreadsheetSafe.Escape(TextRules.ForXml(value ?? "")));
         // Excel refuses (or "repairs") a workbook with a cell past its limit; cut it visibly rather than break the file.
         if (text.Length <= SheetLimits.MaxCellChars) return text;
         var cut = SheetLimits.MaxCellChars - 1;

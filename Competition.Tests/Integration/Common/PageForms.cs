@@ -1,0 +1,42 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Competition.Tests.Integration.Common;
+
+/// <summary>Posts a Razor Page form as a browser would: the antiforgery token from the page, the cookie jar, the fields.</summary>
+public static partial class PageForms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    public static async Task<string> TokenAsync(HttpClient client, string page)
+    {
+        var res = await client.GetAsync(page);
+        res.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {page}");
+        var match = Token().Match(await res.Content.ReadAsStringAsync());
+        match.Success.ShouldBeTrue($"{page} has no antiforgery token");
+        return match.Groups[1].Value;
+    }
+
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, IEnumerable<(string Name, string Value)> fields, string? handler = null)
+    {
+        var token = await TokenAsync(client, page);
+        var form = new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]);
+        return await client.PostAsync(Url(page, handler), form);
+    }
+
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string page, string fileField, string fileName, byte[] content,
+        IEnumerable<(string Name, string Value)> fields, string? handler = null)
+    {
+        var token = await TokenAsync(client, page);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), fileField, fileName }, { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) form.Add(new StringContent(value), name);
+        return await client.PostAsync(Url(page, handler), form);
+    }
+
+    private static string Url(string page, string? handler) => handler is null ? page : $"{page}{(page.Contains('?') ? '&' : '?')}handler={handler}";
+
+    /// <summary>The page's text as a person reads it (tags dropped, entities decoded), for asserting on messages.</summary>
+    public static async Task<string> TextAsync(HttpResponseMessage res) =>
+        WebUtility.HtmlDecode(Regex.Replace(await res.Content.ReadAsStringAsync(), "<[^>]+>", " "));
+}
