@@ -13,14 +13,17 @@ public static partial class PageForms
     {
         var res = await client.GetAsync(page);
         res.StatusCode.ShouldBe(HttpStatusCode.OK, $"GET {page}");
-        var match = Token().Match(await res.Content.ReadAsStringAsync());
+        var html = await res.Content.ReadAsStringAsync();
+        var match = Token().Match(html);
         match.Success.ShouldBeTrue($"{page} has no antiforgery token");
         return match.Groups[1].Value;
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, IEnumerable<(string Name, string Value)> fields, string? handler = null)
+    /// <param name="tokenPage">A page with a form, when <paramref name="page"/> shows none (the token is the same for every page).</param>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string page, IEnumerable<(string Name, string Value)> fields, string? handler = null,
+        string? tokenPage = null)
     {
-        var token = await TokenAsync(client, page);
+        var token = await TokenAsync(client, tokenPage ?? page);
         var form = new FormUrlEncodedContent([.. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)), new("__RequestVerificationToken", token)]);
         return await client.PostAsync(Url(page, handler), form);
     }
