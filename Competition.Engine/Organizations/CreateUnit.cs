@@ -10,13 +10,14 @@ public static class CreateUnit
 {
     public sealed record Command(string CityCode, string Name, UnitKind Kind, Actor Actor) : IRequest<Guid>;
 
+    private static readonly TextField City = new(nameof(Command.CityCode), "城市", 32, TextShape.Code);
+
     public sealed class Validator : IValidator<Command>
     {
         public IEnumerable<ValidationError> Validate(Command c)
         {
             if (UnitName.Field.Error(c.Name) is { } name) yield return name;
-            if (string.IsNullOrWhiteSpace(c.CityCode)) yield return new(nameof(c.CityCode), "请选择城市");
-            else if (c.CityCode.Length > 32) yield return new(nameof(c.CityCode), "城市代码不能超过 32 个字符");
+            if (City.Error(c.CityCode) is { } city) yield return city;
             if (!Enum.IsDefined(c.Kind)) yield return new(nameof(c.Kind), "请选择单位类型");
         }
     }
