@@ -22,8 +22,10 @@ internal static class CsvSheet
             foreach (var (number, fields) in Csv.Read(text, delimiter))
             {
                 if (number == 1 && fields.Length > 0) fields[0] = fields[0].TrimStart('\uFEFF');
-                if (fields.Any(f => f.Contains('\0')))
-                    throw new SheetFileException($"第 {number} 行含有空字符 (NUL)：文件不是文本格式的 CSV（可能是 UTF-16 无标记或二进制文件），请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重试。");
+                // NULs in the first line mean UTF-16 without a mark, or not text at all; a NUL in a cell further down is the
+                // text rule's to name with its row and column.
+                if (number == 1 && fields.Any(f => f.Contains('\0')))
+                    throw new SheetFileException("第 1 行含有空字符 (NUL)：文件不是文本格式的 CSV（可能是无标记的 UTF-16 或二进制文件），请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后重试。");
                 rows.Add(number, [.. fields]);
             }
         }

@@ -117,8 +117,8 @@ internal static class XlsxSheet
                 if (strings.Count >= SheetLimits.MaxSharedStrings)
                     throw new SheetFileException($"共享字符串表超过 {SheetLimits.MaxSharedStrings:N0} 项上限：请删除多余内容或拆分成多个文件后重试。");
                 text.Clear();
-                if (!r.IsEmptyElement) ReadRichText(r, text, $"共享字符串第 {strings.Count + 1} 项");
-                strings.Add(text.ToString());
+                var oversized = !r.IsEmptyElement && ReadRichText(r, text, null);
+                strings.Add(oversized ? Oversized : text.ToString());
             }
         return [.. strings];
     }
@@ -176,6 +176,7 @@ internal static class XlsxSheet
             more = r.Read();
         }
         var text = value.ToString();
+        if (type == "s" && int.TryParse(text, out var s) && s >= 0 && s < shared.Length && ReferenceEquals(shared[s], Oversized)) TooLong(where);
         return type switch
         {
             "s" => int.TryParse(text, out var i) && i >= 0 && i < shared.Length ? shared[i] : "",
@@ -185,8 +186,10 @@ internal static class XlsxSheet
     }
 
     /// <summary>The text of an inline string or shared string item: its &lt;t&gt; runs, without phonetic guides (&lt;rPh&gt;).</summary>
-    private static void ReadRichText(XmlReader r, StringBuilder into, string where)
+    /// <returns>Whether the text passed the cell limit (only when <paramref name="where"/> is null; otherwise that throws).</returns>
+    private static bool ReadRichText(XmlReader r, StringBuilder into, string? where)
     {
+        var overflow = false;
         var depth = r.Depth;
         var more = r.Read();
         while (more && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
@@ -197,18 +200,20 @@ internal static class XlsxSheet
                 if (r.LocalName == "t")
                 {
                     var start = into.Length;
-                    ReadText(r, into, where);
+                    overflow |= ReadText(r, into, where);
                     XmlEscapes.Decode(into, start);
                 }
             }
             more = r.Read();
         }
+        return overflow;
     }
 
     /// <summary>Reads the text of the current element in chunks, refusing a cell past Excel's limit before it is in memory.</summary>
-    private static void ReadText(XmlReader r, StringBuilder into, string where)
+    private static bool ReadText(XmlReader r, StringBuilder into, string? where)
     {
         var depth = r.Depth;
+        var overflow = false;
         var chunk = _chunk ??= new char[4096];
         while (r.Read() && !(r.NodeType == XmlNodeType.EndElement && r.Depth == depth))
         {
@@ -216,12 +221,23 @@ internal static class XlsxSheet
             int n;
             while ((n = r.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
             {
+                if (overflow) continue;
                 into.Append(chunk, 0, n);
-                if (into.Length > SheetLimits.MaxCellChars)
-                    throw new SheetFileException($"{where}的单元格超过 {SheetLimits.MaxCellChars:N0} 字上限（Excel 单元格的上限）：请缩短后重试。");
+                if (into.Length <= SheetLimits.MaxCellChars) continue;
+                if (where is not null) TooLong(where);
+                // A shared string is only known to be someone's cell later: remember that it is too long, not its text.
+                overflow = true;
+                into.Length = SheetLimits.MaxCellChars;
             }
         }
+        return overflow;
     }
+
+    private static void TooLong(string where) =>
+        throw new SheetFileException($"{where}的单元格超过 {SheetLimits.MaxCellChars:N0} 字上限（Excel 单元格的上限）：请缩短后重试。");
+
+    /// <summary>Stands in the shared-string array for a string past the cell limit; compared by reference.</summary>
+    private static readonly string Oversized = new('\0', 1);
 
     /// <summary>"C7" → 2. A reference past Excel's last column (XFD) counts as beyond the limit rather than overflowing.</summary>
     private static int? ColumnIndex(string? reference)

@@ -46,7 +46,11 @@ public class CsvEncodingTests
         Refused([0x61, 0x2C, 0xFF, 0xFF, 0xFF, 0x0D, 0x0A]).ShouldContain("CSV UTF-8");
 
     [Fact]
-    public void Nul_IsRefused() => Refused(Encoding.UTF8.GetBytes("a,b\r\nc,\0d\r\n")).ShouldContain("空字符 (NUL)");
+    public void NulInTheHeader_IsRefusedAsNotText_ANulInACellIsLeftForTheTextRule()
+    {
+        Refused(Encoding.UTF8.GetBytes("a,\0b\r\nc,d\r\n")).ShouldContain("空字符 (NUL)");
+        Read(Encoding.UTF8.GetBytes("a,b\r\nc,\0d\r\n")).Rows[0].Cells[1].ShouldBe("\0d");
+    }
 
     [Fact]
     public void Utf32_IsRefusedByName() => Refused([0xFF, 0xFE, 0, 0, 0x61, 0, 0, 0]).ShouldContain("UTF-32");

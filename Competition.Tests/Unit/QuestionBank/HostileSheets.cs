@@ -31,7 +31,7 @@ public static class HostileSheets
     public static byte[] Rows(IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var strings = rows.SelectMany(r => r).Distinct().ToList();
-        var escaped = strings.Select(s => string.Concat(s.Select(c => c < 0x20 && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c) ? $"_x{(int)c:X4}_" : c.ToString()))).ToList();
+        var escaped = strings.Select(s => string.Concat(s.Select(c => c < 0x20 && c is not ('\t' or '\n' or '\r') || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF' ? $"_x{(int)c:X4}_" : c.ToString()))).ToList();
         return Workbook(escaped, w =>
         {
             for (var r = 0; r < rows.Count; r++) WriteRow(w, r + 1, rows[r].Select(c => strings.IndexOf(c)).ToList());
