@@ -69,7 +69,7 @@ public static class HostileCorpus
         {
             ["units"] = await db.Units.CountAsync(), ["workers"] = await db.Workers.CountAsync(), ["users"] = await db.Users.CountAsync(),
             ["contestants"] = await db.Contestants.CountAsync(), ["contests"] = await db.Contests.CountAsync(), ["rounds"] = await db.Rounds.CountAsync(),
-            ["exams"] = await db.Exams.CountAsync(), ["questions"] = await db.Questions.CountAsync(), ["versions"] = await db.QuestionVersions.CountAsync(),
+            ["judges"] = await db.JudgeAssignments.CountAsync(), ["exams"] = await db.Exams.CountAsync(), ["questions"] = await db.Questions.CountAsync(), ["versions"] = await db.QuestionVersions.CountAsync(),
         };
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Competition.Engine.Persistence;
 using Competition.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static Competition.Tests.Integration.Common.HostileCorpus;
 
 namespace Competition.Tests.Integration.Common;
@@ -98,6 +99,13 @@ public class HostileFormsTests(SharedApps apps) : IClassFixture<SharedApps>
                 body[field] = value;
                 await ShouldRefuseAsync(await PostJsonAsync(organizer, $"/api/contests/{contest}/contestants", Json(body)), $"{field} {name}", label, "$." + field);
             }
+        Guid round;
+        await using (var db = app.Database.NewContext()) round = await db.Rounds.Where(r => r.ContestId == contest).Select(r => r.Id).SingleAsync();
+        foreach (var (name, value) in ForJson)
+        {
+            await ShouldRefuseAsync(await PostJsonAsync(organizer, $"/api/contests/{contest}/judges", Json(new { roundId = round, station = value, judgeUserName = "judge" })), $"station {name}", "工位", "$.station");
+            await ShouldRefuseAsync(await PostJsonAsync(organizer, $"/api/contests/{contest}/judges", Json(new { roundId = round, station = "A1", judgeUserName = value })), $"judge {name}", "裁判账号", "$.judgeUserName");
+        }
         foreach (var (name, value) in ForPages)
         {
             var page = await PageForms.PostAsync(organizer, $"/Contests/Manage/{contest}",
