@@ -34,7 +34,7 @@ public static class RegisterContestant
             var key = ContestantFields.NumberKey(number);
             var numbers = await db.Contestants.AsNoTracking().Where(x => x.ContestId == contest.Id).Select(x => x.Number).ToListAsync(ct);
             if (numbers.Any(n => ContestantFields.NumberKey(n) == key))
-                throw new ValidationException([new(nameof(c.Number), $"参赛号 {number} 已被本竞赛使用，请换一个参赛号")]);
+                throw new ValidationException([new(nameof(c.Number), $"参赛号 {number} 已被使用（本竞赛已有此号），请换一个参赛号")]);
             var contestant = new Contestant(Guid.NewGuid(), contest.Id, number, ContestantFields.Name.Value(c.Name), ContestantFields.UnitName.Value(c.UnitName),
                 cityCode, group, ContestantFields.Team.Value(c.Team), c.WorkerId);
             db.Contestants.Add(contestant);

@@ -117,7 +117,7 @@ public class HostileFormsTests(SharedApps apps) : IClassFixture<SharedApps>
         // Numbers are one whatever their case or width; groups match the contest's whatever their spacing.
         (await organizer.PostAsJsonAsync($"/api/contests/{contest}/contestants", new { number = "a01", name = "张三", unitName = "马钢", cityCode = "马鞍山", group = " 职工组 " })).StatusCode.ShouldBe(HttpStatusCode.OK);
         var dup = await organizer.PostAsJsonAsync($"/api/contests/{contest}/contestants", new { number = "Ａ01", name = "李四", unitName = "马钢", cityCode = "maanshan", group = "职工组" });
-        await ShouldRefuseAsync(dup, "duplicate number", "参赛号 A01 已被本竞赛使用");
+        await ShouldRefuseAsync(dup, "duplicate number", "参赛号 A01 已被使用");
     }
 
     [Theory]
