@@ -12,6 +12,15 @@ public static class AssignJudge
 {
     public sealed record Command(Guid ContestId, Guid RoundId, string Station, string JudgeUserName, Actor Actor) : IRequest<Guid>;
 
+    /// <summary>The same text rule and limits as the contest's stations; a 1 MB station was a 500 on PostgreSQL.</summary>
+    public sealed class Validator : IValidator<Command>
+    {
+        private static readonly TextField Judge = new(nameof(Command.JudgeUserName), "裁判账号", 256, TextShape.Code);
+
+        public IEnumerable<ValidationError> Validate(Command c) =>
+            new[] { (ContestInput.Station with { Name = nameof(c.Station) }).Error(c.Station), Judge.Error(c.JudgeUserName) }.OfType<ValidationError>();
+    }
+
     public sealed class Handler(CompetitionDbContext db, UserManager<AppUser> users) : IRequestHandler<Command, Guid>
     {
         public async Task<Guid> Handle(Command c, CancellationToken ct)

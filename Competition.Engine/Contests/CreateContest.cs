@@ -21,6 +21,9 @@ public static class CreateContest
     {
         public IEnumerable<ValidationError> Validate(Command c)
         {
+            // Hostile or missing values first: the rule checks below assume finite numbers and lists that exist.
+            var input = ContestInput.Problems(c).ToList();
+            if (input.Count > 0) { foreach (var e in input) yield return e; yield break; }
             if (c.Rounds.Count == 0) yield return new(nameof(c.Rounds), "至少需要一轮（理论或实操）");
             var weights = c.Rounds.Sum(r => r.WeightPercent);
             if (c.Rounds.Count > 0 && Math.Abs(weights - 100) > 0.001) yield return new(nameof(c.Rounds), $"各轮权重之和必须为 100%，当前为 {weights:0.##}%");
@@ -58,6 +61,8 @@ public static class CreateContest
         public async Task<Guid> Handle(Command c, CancellationToken ct)
         {
             c.Actor.EnsureOrganizer();
+            c = ContestInput.Clean(c);
+            if (!await db.Trades.AnyAsync(t => t.Code == c.TradeCode, ct)) throw new ValidationException([new(nameof(c.TradeCode), $"未知工种 '{TextRules.Quote(c.TradeCode)}'")]);
             await EnsureMayUseExamsAsync(db, c, ct);
             var contest = new Contest(Guid.NewGuid(), c.Title, c.TradeCode, c.Level, c.Actor.CityCode ?? ContestAccess.AnyCity, c.Groups, c.StartsAt, c.FreezeAt, c.EndsAt,
                 string.Join(",", c.TieBreaks), clock.GetUtcNow().UtcDateTime);

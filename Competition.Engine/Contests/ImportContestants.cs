@@ -9,18 +9,27 @@ namespace Competition.Engine.Contests;
 
 /// <summary>
 /// Registers contestants from an .xlsx or .csv sheet (参赛号, 姓名, 单位, 城市, 组别, 团队). All or nothing: any bad row
-/// gives a row/column/reason report and registers nobody.
+/// gives a row/column/reason report (the first 100 problems and a count of the rest) and registers nobody. Every cell
+/// passes the same text rule and limits as the registration form.
 /// </summary>
 public static class ImportContestants
 {
     public sealed record Command(Guid ContestId, Stream Content, string FileName, long Length, Actor Actor) : IRequest<Result>;
 
-    public sealed record Result(bool Accepted, IReadOnlyList<ImportProblem> Problems, int Added);
+    /// <param name="Problems">The first <see cref="ImportProblems.Listed"/> problems; <paramref name="TotalProblems"/> counts them all.</param>
+    public sealed record Result(bool Accepted, IReadOnlyList<ImportProblem> Problems, int Added, int TotalProblems = 0)
+    {
+        public int Unlisted => TotalProblems - Problems.Count;
 
-    private static readonly (string Key, string[] Headers, bool Required)[] Columns =
+        public static Result Refused(ImportProblems problems) => new(false, problems.Kept, 0, problems.Total);
+
+        public static Result Refused(ImportProblem problem) => Refused(new ImportProblems([problem]));
+    }
+
+    private static readonly (TextField Field, string[] Headers)[] Columns =
     [
-        ("number", ["参赛号", "number"], true), ("name", ["姓名", "name"], true), ("unit", ["单位", "unit"], true),
-        ("city", ["城市", "city"], true), ("group", ["组别", "group"], true), ("team", ["团队", "team"], false),
+        (ContestantFields.Number, ["参赛号", "number"]), (ContestantFields.Name, ["姓名", "name"]), (ContestantFields.UnitName, ["单位", "unit"]),
+        (ContestantFields.City, ["城市", "city"]), (ContestantFields.Group, ["组别", "group"]), (ContestantFields.Team, ["团队", "team"]),
     ];
 
     public sealed class Handler(CompetitionDbContext db, IMediator mediator) : IRequestHandler<Command, Result>
@@ -30,46 +39,73 @@ public static class ImportContestants
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
             SheetTable table;
             try { table = SheetReader.Read(c.Content, c.FileName, c.Length); }
-            catch (SheetFileException ex) { return new Result(false, [new(0, "文件", ex.Message)], 0); }
+            catch (SheetFileException ex) { return Result.Refused(new ImportProblem(0, "文件", ex.Message)); }
 
-            var problems = new List<ImportProblem>();
-            var index = new Dictionary<string, int>();
-            for (var i = 0; i < table.Headers.Count; i++)
-                if (Columns.FirstOrDefault(col => col.Headers.Contains(table.Headers[i].Trim(), StringComparer.OrdinalIgnoreCase)) is { Key: not null } col) index[col.Key] = i;
-                else if (!string.IsNullOrWhiteSpace(table.Headers[i])) problems.Add(new(1, $"第 {i + 1} 列", $"未知列名 '{table.Headers[i]}'"));
-            foreach (var missing in Columns.Where(col => col.Required && !index.ContainsKey(col.Key)))
-                problems.Add(new(1, missing.Headers[0], $"缺少必需的列 '{missing.Headers[0]}'"));
-            if (problems.Count > 0) return new Result(false, problems, 0);
+            var problems = new ImportProblems();
+            var index = MapHeaders(table.Headers, problems);
+            if (problems.Total > 0) return Result.Refused(problems);
 
             var cities = await db.Cities.AsNoTracking().ToListAsync(ct);
             var contestCity = cities.FirstOrDefault(x => x.Code == contest.CityCode);
-            var taken = (await db.Contestants.AsNoTracking().Where(x => x.ContestId == contest.Id).Select(x => x.Number).ToListAsync(ct)).ToHashSet();
+            var taken = (await db.Contestants.AsNoTracking().Where(x => x.ContestId == contest.Id).Select(x => x.Number).ToListAsync(ct))
+                .Select(ContestantFields.NumberKey).ToHashSet();
             var seen = new Dictionary<string, int>();
             var rows = new List<Contestant>();
             foreach (var row in table.Rows.Where(r => !r.IsBlank))
             {
-                string Cell(string key) => index.TryGetValue(key, out var i) ? row[i].Trim() : "";
-                var before = problems.Count;
-                void Problem(string column, string reason) => problems.Add(new(row.Number, column, reason));
-                var number = Cell("number");
-                if (number.Length is 0 or > 16) Problem("参赛号", "参赛号不能为空，最多 16 位");
-                else if (taken.Contains(number)) Problem("参赛号", $"参赛号 {number} 已被本竞赛使用");
-                else if (!seen.TryAdd(number, row.Number)) Problem("参赛号", $"参赛号 {number} 与第 {seen[number]} 行重复");
-                if (Cell("name").Length == 0) Problem("姓名", "姓名不能为空");
-                if (Cell("unit").Length == 0) Problem("单位", "单位不能为空");
-                var city = cities.FirstOrDefault(x => x.Code == Cell("city") || x.Name == Cell("city"));
-                if (city is null) Problem("城市", $"未知城市 '{Cell("city")}'");
-                else if (ContestAccess.EntryProblem(contest, contestCity, city) is { } refused) Problem("城市", refused);
-                if (!contest.GroupList.Contains(Cell("group"))) Problem("组别", $"组别应为 {string.Join("、", contest.GroupList)} 之一");
-                if (problems.Count == before)
-                    rows.Add(new Contestant(Guid.NewGuid(), contest.Id, number, Cell("name"), Cell("unit"), city!.Code, Cell("group"), Cell("team"), null));
+                var before = problems.Total;
+                string Cell(TextField field)
+                {
+                    var clean = field.Clean(index.TryGetValue(field.Name, out var i) ? SpreadsheetSafe.Unescape(row[i].Trim()) : "");
+                    if (clean.Problem is not null) problems.Add(row.Number, field.Label, clean.Problem);
+                    return clean.Value;
+                }
+                var number = Cell(ContestantFields.Number);
+                var name = Cell(ContestantFields.Name);
+                var unit = Cell(ContestantFields.UnitName);
+                var cityText = Cell(ContestantFields.City);
+                var groupText = Cell(ContestantFields.Group);
+                var team = Cell(ContestantFields.Team);
+                if (problems.Total > before) continue;
+
+                var key = ContestantFields.NumberKey(number);
+                if (taken.Contains(key)) problems.Add(row.Number, "参赛号", $"参赛号 {number} 已被本竞赛使用");
+                else if (!seen.TryAdd(key, row.Number)) problems.Add(row.Number, "参赛号", $"参赛号 {number} 与第 {seen[key]} 行重复");
+                var city = cities.FirstOrDefault(x => x.Code == cityText || x.Name == cityText);
+                if (city is null) problems.Add(row.Number, "城市", $"未知城市 '{TextRules.Quote(cityText)}'，请填写城市名称或代码");
+                else if (ContestAccess.EntryProblem(contest, contestCity, city) is { } refused) problems.Add(row.Number, "城市", refused);
+                var group = ContestantFields.MatchGroup(contest, groupText);
+                if (group is null) problems.Add(row.Number, "组别", $"组别应为 {string.Join("、", contest.GroupList)} 之一");
+                if (problems.Total == before)
+                    rows.Add(new Contestant(Guid.NewGuid(), contest.Id, number, name, unit, city!.Code, group!, team, null));
             }
-            if (rows.Count == 0 && problems.Count == 0) problems.Add(new(0, "文件", "没有选手行"));
-            if (problems.Count > 0) return new Result(false, problems, 0);
+            if (rows.Count == 0 && problems.Total == 0) problems.Add(0, "文件", "没有选手行");
+            if (problems.Total > 0) return Result.Refused(problems);
             db.Contestants.AddRange(rows);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                // Someone registered one of these numbers while the sheet was being read; nothing of this file was saved.
+                return Result.Refused(new ImportProblem(0, "参赛号", "导入期间有参赛号被其他人登记，未登记任何选手：请刷新后重新上传。"));
+            }
             await mediator.Publish(new ScoreChanged(contest.Id), ct);
             return new Result(true, [], rows.Count);
+        }
+
+        private static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers, ImportProblems problems)
+        {
+            var index = new Dictionary<string, int>();
+            for (var i = 0; i < headers.Count; i++)
+            {
+                var header = SheetHeaders.Clean(headers[i]);
+                if (header.Length == 0) continue;
+                var col = Columns.FirstOrDefault(col => col.Headers.Contains(header, StringComparer.OrdinalIgnoreCase));
+                if (col.Field is null) problems.Add(1, $"第 {i + 1} 列", $"未知列名 '{TextRules.Quote(header)}'；列名应为 参赛号、姓名、单位、城市、组别、团队");
+                else if (!index.TryAdd(col.Field.Name, i)) problems.Add(1, $"第 {i + 1} 列", $"列 '{TextRules.Quote(header)}' 重复（第 {index[col.Field.Name] + 1} 列已是此列）");
+            }
+            foreach (var missing in Columns.Where(col => col.Field.Required && !index.ContainsKey(col.Field.Name)))
+                problems.Add(1, missing.Headers[0], $"缺少必需的列 '{missing.Headers[0]}'");
+            return index;
         }
     }
 }

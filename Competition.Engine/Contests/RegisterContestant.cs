@@ -17,12 +17,11 @@ public static class RegisterContestant
 
     public sealed class Validator : IValidator<Command>
     {
-        public IEnumerable<ValidationError> Validate(Command c)
+        public IEnumerable<ValidationError> Validate(Command c) => new[]
         {
-            if (string.IsNullOrWhiteSpace(c.Number)) yield return new(nameof(c.Number), "请填写参赛号");
-            if (string.IsNullOrWhiteSpace(c.Name)) yield return new(nameof(c.Name), "请填写姓名");
-            if (string.IsNullOrWhiteSpace(c.UnitName)) yield return new(nameof(c.UnitName), "请填写单位");
-        }
+            ContestantFields.Number.Error(c.Number), ContestantFields.Name.Error(c.Name), ContestantFields.UnitName.Error(c.UnitName),
+            ContestantFields.City.Error(c.CityCode), ContestantFields.Group.Error(c.Group), ContestantFields.Team.Error(c.Team),
+        }.OfType<ValidationError>();
     }
 
     public sealed class Handler(CompetitionDbContext db, IMediator mediator) : IRequestHandler<Command, Guid>
@@ -30,9 +29,12 @@ public static class RegisterContestant
         public async Task<Guid> Handle(Command c, CancellationToken ct)
         {
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
-            if (!contest.GroupList.Contains(c.Group.Trim())) throw new ValidationException([new(nameof(c.Group), $"组别应为 {string.Join("、", contest.GroupList)} 之一")]);
-            var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == c.CityCode, ct)
-                       ?? throw new ValidationException([new(nameof(c.CityCode), $"未知城市 {c.CityCode}")]);
+            var number = ContestantFields.Number.Value(c.Number);
+            var cityText = ContestantFields.City.Value(c.CityCode);
+            var group = ContestantFields.MatchGroup(contest, ContestantFields.Group.Value(c.Group))
+                        ?? throw new ValidationException([new(nameof(c.Group), $"组别应为 {string.Join("、", contest.GroupList)} 之一")]);
+            var city = await db.Cities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == cityText || x.Name == cityText, ct)
+                       ?? throw new ValidationException([new(nameof(c.CityCode), $"未知城市 '{TextRules.Quote(cityText)}'")]);
             if (c.WorkerId is { } workerId)
             {
                 // A worker account is linked (it sits the theory round): the contestant's city is the worker's own.
@@ -43,11 +45,18 @@ public static class RegisterContestant
             }
             var contestCity = await db.Cities.AsNoTracking().FirstOrDefaultAsync(x => x.Code == contest.CityCode, ct);
             if (ContestAccess.EntryProblem(contest, contestCity, city) is { } refused) throw new RuleViolationException(refused);
-            if (await db.Contestants.AnyAsync(x => x.ContestId == contest.Id && x.Number == c.Number.Trim(), ct))
-                throw new ValidationException([new(nameof(c.Number), $"参赛号 {c.Number} 已被使用")]);
-            var contestant = new Contestant(Guid.NewGuid(), contest.Id, c.Number, c.Name, c.UnitName, c.CityCode, c.Group, c.Team, c.WorkerId);
+            var key = ContestantFields.NumberKey(number);
+            var numbers = await db.Contestants.AsNoTracking().Where(x => x.ContestId == contest.Id).Select(x => x.Number).ToListAsync(ct);
+            if (numbers.Any(n => ContestantFields.NumberKey(n) == key))
+                throw new ValidationException([new(nameof(c.Number), $"参赛号 {number} 已被使用（本竞赛已有此号），请换一个参赛号")]);
+            var contestant = new Contestant(Guid.NewGuid(), contest.Id, number, ContestantFields.Name.Value(c.Name), ContestantFields.UnitName.Value(c.UnitName),
+                city.Code, group, ContestantFields.Team.Value(c.Team), c.WorkerId);
             db.Contestants.Add(contestant);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+            {
+                throw new ValidationException([new(nameof(c.Number), $"参赛号 {number} 刚被其他人登记，请换一个参赛号")]);
+            }
             await mediator.Publish(new Judging.ScoreChanged(contest.Id), ct);   // the boards gain a row
             return contestant.Id;
         }

@@ -13,13 +13,15 @@ public static class CreateExam
 {
     public sealed record Command(string Title, Blueprint Blueprint, ExamSettings Settings, Actor Actor) : IRequest<Guid>;
 
+    public static readonly TextField Title = new(nameof(Command.Title), "考试名称", 200);
+
     public sealed class Validator : IValidator<Command>
     {
         public IEnumerable<ValidationError> Validate(Command c)
         {
-            if (string.IsNullOrWhiteSpace(c.Title)) yield return new(nameof(c.Title), "请填写考试名称");
+            if (Title.Error(c.Title) is { } title) yield return title;
             // A JSON body may leave parts out; say so instead of failing on them.
-            if (c.Settings is null) yield return new(nameof(c.Settings), "请提供考试设置（时长、开放时间、作答次数等）");
+            if (c.Settings is null) yield return new(nameof(c.Settings), "请填写考试设置（时长、开始和结束时间等）");
             var incomplete = Incomplete(c.Blueprint);
             if (incomplete) yield return new(nameof(c.Blueprint), "蓝图不完整：每个部分需要题目格，每格需要工种、等级和知识点（可为空列表）");
             if (c.Settings is null || incomplete) yield break;
@@ -38,7 +40,7 @@ public static class CreateExam
             c.Actor.EnsureOrganizer();
             var city = c.Actor.CityCode ?? "all";
             await TryAssemble(db, catalog, c.Blueprint, ct);
-            var exam = new Exam(Guid.NewGuid(), c.Title, city, c.Blueprint, c.Settings, c.Actor.UserName, clock.GetUtcNow().UtcDateTime);
+            var exam = new Exam(Guid.NewGuid(), Title.Value(c.Title), city, c.Blueprint, c.Settings, c.Actor.UserName, clock.GetUtcNow().UtcDateTime);
             db.Exams.Add(exam);
             await db.SaveChangesAsync(ct);
             return exam.Id;

@@ -105,9 +105,15 @@ public sealed record ExamSettings(int DurationMinutes, DateTime OpensAt, DateTim
     public IEnumerable<ValidationError> Problems(double maxScore)
     {
         if (DurationMinutes is < 1 or > 24 * 60) yield return new(nameof(DurationMinutes), "考试时长应在 1 分钟到 24 小时之间");
+        if (NumberInput.Time(OpensAt, nameof(OpensAt), "开始时间") is { } opens) yield return opens;
+        if (NumberInput.Time(ClosesAt, nameof(ClosesAt), "结束时间") is { } closes) yield return closes;
         if (ClosesAt <= OpensAt) yield return new(nameof(ClosesAt), "结束时间必须晚于开始时间");
-        if (AttemptsAllowed < 1) yield return new(nameof(AttemptsAllowed), "允许作答次数至少为 1");
-        if (PassMark < 0 || PassMark > maxScore) yield return new(nameof(PassMark), $"及格分应在 0–{maxScore:0.##} 之间");
+        if (AttemptsAllowed is < 1 or > 100) yield return new(nameof(AttemptsAllowed), "允许作答次数应在 1–100 之间");
+        // NaN passes "x < 0 || x > max"; the check must say finite first.
+        if (!double.IsFinite(PassMark) || PassMark < 0 || PassMark > maxScore) yield return new(nameof(PassMark), $"及格分应在 0–{maxScore:0.##} 之间");
+        if (!Enum.IsDefined(Overdue)) yield return new(nameof(Overdue), "请选择超时处理方式");
+        if (!Enum.IsDefined(MultipleScoring)) yield return new(nameof(MultipleScoring), "请选择多选题计分方式");
+        if ((Review & ~(ReviewOptions.Score | ReviewOptions.Key | ReviewOptions.Explanations)) != 0) yield return new(nameof(Review), "交卷后显示的内容无效");
         if (Overdue == OverdueHandling.GracePeriod && GraceMinutes is < 1 or > 60) yield return new(nameof(GraceMinutes), "宽限时间应在 1–60 分钟之间");
     }
 }

@@ -10,13 +10,14 @@ public static class CreateUnit
 {
     public sealed record Command(string CityCode, string Name, UnitKind Kind, Actor Actor) : IRequest<Guid>;
 
+    private static readonly TextField City = new(nameof(Command.CityCode), "城市", 32, TextShape.Code);
+
     public sealed class Validator : IValidator<Command>
     {
         public IEnumerable<ValidationError> Validate(Command c)
         {
-            if (string.IsNullOrWhiteSpace(c.Name)) yield return new(nameof(c.Name), "请填写单位名称");
-            else if (c.Name.Trim().Length > 128) yield return new(nameof(c.Name), "单位名称不能超过 128 个字");
-            if (string.IsNullOrWhiteSpace(c.CityCode)) yield return new(nameof(c.CityCode), "请选择城市");
+            if (UnitName.Field.Error(c.Name) is { } name) yield return name;
+            if (City.Error(c.CityCode) is { } city) yield return city;
             if (!Enum.IsDefined(c.Kind)) yield return new(nameof(c.Kind), "请选择单位类型");
         }
     }
@@ -27,12 +28,12 @@ public static class CreateUnit
         {
             if (!await db.Cities.AnyAsync(c => c.Code == request.CityCode, ct)) throw new NotFoundException("城市", request.CityCode);
             UnitAccess.EnsureMayManage(request.Actor, request.CityCode);
-            var name = request.Name.Trim();
-            if (await db.Units.AnyAsync(u => u.CityCode == request.CityCode && u.Name == name, ct))
-                throw new RuleViolationException($"本市已有名为「{name}」的单位，请勿重复添加。");
+            var name = UnitName.Field.Value(request.Name);
+            await UnitName.EnsureFreeAsync(db, request.CityCode, name, null, ct);
             var unit = new Unit(Guid.NewGuid(), request.CityCode, name, request.Kind);
             db.Units.Add(unit);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException ex) when (Persistence.DbErrors.IsUniqueViolation(ex)) { throw UnitName.Taken(name); }
             return unit.Id;
         }
     }

@@ -1,6 +1,7 @@
 using Competition.Engine.Common;
 using Competition.Engine.Persistence;
 using MediatR;
+using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Organizations;
 
@@ -12,7 +13,7 @@ public static class RenameUnit
     {
         public IEnumerable<ValidationError> Validate(Command c)
         {
-            if (string.IsNullOrWhiteSpace(c.Name)) yield return new(nameof(c.Name), "请填写单位名称");
+            if (UnitName.Field.Error(c.Name) is { } name) yield return name;
         }
     }
 
@@ -22,8 +23,12 @@ public static class RenameUnit
         {
             var unit = await db.Units.FindAsync([request.UnitId], ct) ?? throw new NotFoundException("单位", request.UnitId);
             UnitAccess.EnsureMayManage(request.Actor, unit.CityCode);
-            unit.Rename(request.Name);
-            await db.SaveChangesAsync(ct);
+            var name = UnitName.Field.Value(request.Name);
+            // A rename onto another unit's name answered 500 (the unique index); it is a rule with a message.
+            await UnitName.EnsureFreeAsync(db, unit.CityCode, name, unit.Id, ct);
+            unit.Rename(name);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException ex) when (Persistence.DbErrors.IsUniqueViolation(ex)) { throw UnitName.Taken(name); }
             return MediatR.Unit.Value;
         }
     }

@@ -33,6 +33,20 @@ public sealed class Worker
 
 }
 
+/// <summary>The text fields of a worker, for self-registration and any form that adds workers.</summary>
+public static class WorkerFields
+{
+    public static readonly Common.TextField Name = new("Name", "姓名", 64);
+    public static readonly Common.TextField Phone = new("Phone", "手机号", 20, Common.TextShape.Code, Required: false);
+    public static readonly Common.TextField EmployeeNumber = new("EmployeeNumber", "工号", 32, Common.TextShape.Code, Required: false);
+
+    /// <summary>"138 0013-8000" and "１３８００１３８０００" are the number 13800138000.</summary>
+    public static string PhoneValue(string? raw) => Phone.Value(raw).Replace(" ", "").Replace("-", "");
+
+    /// <summary>The employee number becomes a sign-in name, so it keeps to what sign-in names may hold.</summary>
+    public static bool IsValidEmployeeNumber(string value) => value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+}
+
 public sealed class WorkerConfiguration : IEntityTypeConfiguration<Worker>
 {
     public void Configure(EntityTypeBuilder<Worker> b)

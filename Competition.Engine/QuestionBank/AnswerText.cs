@@ -5,7 +5,9 @@ public static class AnswerText
 {
     public static List<string> Normalize(QuestionType type, IReadOnlyList<string> raw)
     {
-        var items = raw.Select(x => x.Trim()).Where(x => x.Length > 0).ToList();
+        // Letters and 对/错 typed on a Chinese keyboard arrive full-width ("Ｂ", "Ａ，Ｃ"); they mean the ASCII keys.
+        var items = raw.Select(x => type is QuestionType.Single or QuestionType.Multiple or QuestionType.TrueFalse ? Common.TextRules.Fold(x) : x.Trim())
+            .Where(x => x.Length > 0).ToList();
         switch (type)
         {
             case QuestionType.Single:

@@ -14,7 +14,11 @@ public static class GetQuestion
     public sealed record Query(string Id, Actor Actor, int? Version = null) : IRequest<Result>;
 
     public sealed record Result(string Id, string TradeCode, string TradeName, int Version, int LatestVersion,
-        QuestionContent Content, string StemHtml, string ExplanationHtml, IReadOnlyList<(string Key, string Html)> Options, bool Sealed);
+        QuestionContent Content, string StemHtml, string ExplanationHtml, IReadOnlyList<(string Key, string Html)> Options, bool Sealed,
+        IReadOnlyList<VersionRow>? History = null, bool HeldByOrganizer = false, QuestionContent? ShippedContent = null);
+
+    /// <summary>One version as the history lists it: where it came from (随附题库 / 组织者导入), who and when.</summary>
+    public sealed record VersionRow(int Version, string Source, string SourceTitle, string? By, DateTime CreatedAt);
 
     public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, Result>
     {
@@ -28,9 +32,13 @@ public static class GetQuestion
                     ?? throw new NotFoundException("题目版本", $"{q.Id} v{version}");
             var trade = await db.Trades.AsNoTracking().Where(t => t.Code == q.TradeCode).Select(t => t.Name).FirstAsync(ct);
             var content = v.Content;
+            var history = await db.QuestionVersions.AsNoTracking().Where(x => x.QuestionId == q.Id).OrderByDescending(x => x.Version)
+                .Select(x => new { x.Version, x.Source, x.CreatedBy, x.CreatedAt }).ToListAsync(ct);
             return new Result(q.Id, q.TradeCode, trade, version, q.CurrentVersion, content,
                 MarkdownRenderer.ToHtml(content.Stem), MarkdownRenderer.ToHtml(content.Explanation),
-                content.Options.Select(o => (o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList(), q.Sealed);
+                content.Options.Select(o => (o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList(), q.Sealed,
+                history.Select(x => new VersionRow(x.Version, x.Source, QuestionSources.Title(x.Source), x.CreatedBy, x.CreatedAt)).ToList(),
+                q.HeldByOrganizer, q.ShippedContentJson is null ? null : QuestionContent.FromCanonicalJson(q.ShippedContentJson));
         }
     }
 }

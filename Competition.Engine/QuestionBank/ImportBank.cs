@@ -14,9 +14,14 @@ public static class ImportBank
 {
     public sealed record Command(Stream Content, string FileName, long Length, string? TradeCode, Actor Actor) : IRequest<Result>;
 
-    public sealed record Result(bool Accepted, IReadOnlyList<ImportProblem> Problems, int Rows, int Added, int Revised, int Unchanged)
+    /// <param name="Problems">The first <see cref="ImportProblems.Listed"/> problems; <paramref name="TotalProblems"/> counts them all.</param>
+    public sealed record Result(bool Accepted, IReadOnlyList<ImportProblem> Problems, int Rows, int Added, int Revised, int Unchanged, int TotalProblems = 0)
     {
-        public static Result Refused(IReadOnlyList<ImportProblem> problems) => new(false, problems, 0, 0, 0, 0);
+        public int Unlisted => TotalProblems - Problems.Count;
+
+        public static Result Refused(ImportProblems problems) => new(false, problems.Kept, 0, 0, 0, 0, problems.Total);
+
+        public static Result Refused(ImportProblem problem) => Refused(new ImportProblems([problem]));
     }
 
     public sealed class Validator : IValidator<Command>
@@ -37,21 +42,21 @@ public static class ImportBank
                 .DistinctBy(p => p.Item1).ToDictionary(p => p.Item1, p => p.Item2);
             string? only = null;
             if (!string.IsNullOrWhiteSpace(request.TradeCode) && !lookup.TryGetValue(request.TradeCode.Trim(), out only))
-                return Result.Refused([new(0, "工种", $"未知工种 '{request.TradeCode}'")]);
+                return Result.Refused(new ImportProblem(0, "工种", $"未知工种 '{TextRules.Quote(request.TradeCode)}'"));
 
             SheetTable table;
             try { table = SheetReader.Read(request.Content, request.FileName, request.Length); }
-            catch (SheetFileException ex) { return Result.Refused([new(0, "文件", ex.Message)]); }
+            catch (SheetFileException ex) { return Result.Refused(new ImportProblem(0, "文件", ex.Message)); }
 
             var (questions, problems) = BankRowMapper.Map(table, lookup, only);
             problems.AddRange(await ForeignIds(questions, ct));
-            if (problems.Count > 0) return Result.Refused(problems);
+            if (problems.Total > 0) return Result.Refused(problems);
 
             var now = clock.GetUtcNow().UtcDateTime;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var sync = await QuestionSync.ApplyAsync(db, questions, "import", false, now, ct);
+            var sync = await QuestionSync.ApplyAsync(db, questions, QuestionSources.Import, false, now, ct, request.Actor.UserName);
             foreach (var trade in questions.Select(q => q.TradeCode).Distinct())
-                db.BankImports.Add(new BankImport(Guid.NewGuid(), trade, Path.GetFileName(request.FileName),
+                db.BankImports.Add(new BankImport(Guid.NewGuid(), trade, TextRules.Sanitize(Path.GetFileName(request.FileName), 260),
                     Path.GetExtension(request.FileName).TrimStart('.').ToLowerInvariant(), questions.Count(q => q.TradeCode == trade),
                     sync.Added, sync.Revised, sync.Unchanged, request.Actor.UserName, now));
             await db.SaveChangesAsync(ct);

@@ -10,7 +10,9 @@ public static class LoadBanks
 {
     public sealed record Command(string Folder) : IRequest<Result>;
 
-    public sealed record Result(int Trades, int Questions, int Added, int Revised, int Unchanged);
+    /// <param name="Kept">Shipped questions an organizer has edited whose file text differs: the organizer's text was kept
+    /// (see <see cref="Question.OfferShipped"/>); <paramref name="KeptIds"/> names them.</param>
+    public sealed record Result(int Trades, int Questions, int Added, int Revised, int Unchanged, int Kept = 0, IReadOnlyList<string>? KeptIds = null);
 
     public sealed class Validator : IValidator<Command>
     {
@@ -34,10 +36,10 @@ public static class LoadBanks
 
             var incoming = folder.Files.SelectMany(f => f.Questions.Select(q => new IncomingQuestion(q.Id, f.Trade!.Code, q.Content, q.Sealed))).ToList();
             var synthetic = folder.Files.Any(f => f.Trade!.IsSynthetic);
-            var sync = await QuestionSync.ApplyAsync(db, incoming, synthetic ? "synthetic" : "bank-file", synthetic, clock.GetUtcNow().UtcDateTime, ct);
+            var sync = await QuestionSync.ApplyAsync(db, incoming, synthetic ? QuestionSources.Synthetic : QuestionSources.BankFile, synthetic, clock.GetUtcNow().UtcDateTime, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            return new Result(folder.Files.Count, incoming.Count, sync.Added, sync.Revised, sync.Unchanged);
+            return new Result(folder.Files.Count, incoming.Count, sync.Added, sync.Revised, sync.Unchanged, sync.Kept, sync.KeptIds ?? []);
         }
     }
 }

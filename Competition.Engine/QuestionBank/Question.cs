@@ -13,12 +13,13 @@ public sealed class Question
 
     private Question() { }
 
-    public Question(string id, string tradeCode, QuestionContent content, string source, bool isSynthetic, DateTime nowUtc)
+    public Question(string id, string tradeCode, QuestionContent content, string source, bool isSynthetic, DateTime nowUtc, string? by = null)
     {
         Id = id;
         TradeCode = tradeCode;
         IsSynthetic = isSynthetic;
-        Apply(content, content.ComputeHash(), 1, source, nowUtc);
+        HeldByOrganizer = source == QuestionSources.Import;
+        Apply(content, content.ComputeHash(), 1, source, nowUtc, by);
     }
 
     public string Id { get; private set; } = "";
@@ -42,18 +43,59 @@ public sealed class Question
     public DateTime UpdatedAt { get; private set; }
     public IReadOnlyList<QuestionVersion> Versions => _versions;
 
+    /// <summary>
+    /// An organizer's import wrote the current text (a correction of a shipped question, or a question of their own).
+    /// Loading the shipped banks then leaves the text alone: the organizer's edit keeps precedence over the shipped file.
+    /// </summary>
+    public bool HeldByOrganizer { get; private set; }
+    /// <summary>The shipped file's text while it differs from the organizer's (null otherwise), so it can be seen and adopted.</summary>
+    public string? ShippedContentJson { get; private set; }
+    public string? ShippedHash { get; private set; }
+
     public QuestionContent Content => QuestionContent.FromCanonicalJson(ContentJson);
 
     public static string EncodeKnowledgePoints(IEnumerable<string> points) => "|" + string.Join("|", points.Select(p => p.Trim())) + "|";
 
-    /// <summary>Records a new version when the content differs; returns false when nothing changed.</summary>
-    public bool Revise(QuestionContent content, string tradeCode, string source, DateTime nowUtc)
+    /// <summary>
+    /// Records a new version when the content differs; returns false when nothing changed. An organizer's import makes
+    /// the question held; the shipped text it replaces is kept aside so the question page can show it.
+    /// </summary>
+    public bool Revise(QuestionContent content, string tradeCode, string source, DateTime nowUtc, string? by = null)
     {
         var hash = content.ComputeHash();
         if (hash == ContentHash && tradeCode == TradeCode) return false;
+        if (source == QuestionSources.Import && !HeldByOrganizer && Source == QuestionSources.BankFile)
+            (ShippedContentJson, ShippedHash) = (ContentJson, ContentHash);
+        if (source == QuestionSources.Import) HeldByOrganizer = true;
+        else if (source == QuestionSources.BankFile) (HeldByOrganizer, ShippedContentJson, ShippedHash) = (false, null, null);
         TradeCode = tradeCode;
-        Apply(content, hash, CurrentVersion + 1, source, nowUtc);
+        Apply(content, hash, CurrentVersion + 1, source, nowUtc, by);
         return true;
+    }
+
+    /// <summary>
+    /// The shipped file offers its text for this question. A question no organizer has edited follows the file (a new
+    /// version when it differs); a held one keeps the organizer's text and only remembers the shipped one — unless the
+    /// file now says the same as the organizer, which ends the hold so later file updates apply again.
+    /// </summary>
+    public ShippedOffer OfferShipped(QuestionContent shipped, string tradeCode, DateTime nowUtc)
+    {
+        if (!HeldByOrganizer) return Revise(shipped, tradeCode, QuestionSources.BankFile, nowUtc) ? ShippedOffer.Revised : ShippedOffer.Unchanged;
+        var hash = shipped.ComputeHash();
+        if (hash == ContentHash)
+        {
+            (HeldByOrganizer, ShippedContentJson, ShippedHash) = (false, null, null);
+            return ShippedOffer.Unchanged;
+        }
+        if (hash != ShippedHash) (ShippedContentJson, ShippedHash) = (shipped.ToCanonicalJson(), hash);
+        return ShippedOffer.Kept;
+    }
+
+    /// <summary>The organizer gives precedence back to the shipped file: its text becomes a new version.</summary>
+    public bool AdoptShipped(DateTime nowUtc, string by)
+    {
+        if (ShippedContentJson is null) return false;
+        return Revise(QuestionContent.FromCanonicalJson(ShippedContentJson), TradeCode, QuestionSources.BankFile, nowUtc, by);
     }
 
     /// <summary>Marks the question exam-only or not; returns whether that changed anything.</summary>
@@ -64,7 +106,7 @@ public sealed class Question
         return true;
     }
 
-    private void Apply(QuestionContent content, string hash, int version, string source, DateTime nowUtc)
+    private void Apply(QuestionContent content, string hash, int version, string source, DateTime nowUtc, string? by)
     {
         Level = content.Level;
         Type = content.Type;
@@ -76,16 +118,35 @@ public sealed class Question
         CurrentVersion = version;
         Source = source;
         UpdatedAt = nowUtc;
-        _versions.Add(new QuestionVersion(Id, version, ContentJson, hash, source, nowUtc));
+        _versions.Add(new QuestionVersion(Id, version, ContentJson, hash, source, nowUtc, by));
     }
+}
+
+public enum ShippedOffer { Unchanged, Revised, Kept }
+
+/// <summary>Where a version came from.</summary>
+public static class QuestionSources
+{
+    public const string BankFile = "bank-file";
+    public const string Import = "import";
+    public const string Synthetic = "synthetic";
+
+    public static string Title(string source) => source switch
+    {
+        BankFile => "随附题库",
+        Import => "组织者导入",
+        Synthetic => "合成题库",
+        _ => source,
+    };
 }
 
 public sealed class QuestionVersion
 {
     private QuestionVersion() { }
 
-    internal QuestionVersion(string questionId, int version, string contentJson, string hash, string source, DateTime createdAt)
+    internal QuestionVersion(string questionId, int version, string contentJson, string hash, string source, DateTime createdAt, string? createdBy = null)
     {
+        CreatedBy = createdBy;
         QuestionId = questionId;
         Version = version;
         ContentJson = contentJson;
@@ -100,6 +161,8 @@ public sealed class QuestionVersion
     public string ContentHash { get; private set; } = "";
     public string Source { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+    /// <summary>The organizer whose import wrote this version (null for the shipped and synthetic banks).</summary>
+    public string? CreatedBy { get; private set; }
 
     public QuestionContent Content => QuestionContent.FromCanonicalJson(ContentJson);
 }
@@ -117,6 +180,7 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         b.Property(q => q.ContentJson).IsRequired();
         b.Property(q => q.ContentHash).HasMaxLength(64).IsRequired();
         b.Property(q => q.Source).HasMaxLength(32).IsRequired();
+        b.Property(q => q.ShippedHash).HasMaxLength(64);
         b.HasOne<Trade>().WithMany().HasForeignKey(q => q.TradeCode).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(q => new { q.TradeCode, q.Level, q.Type });
         b.HasMany(q => q.Versions).WithOne().HasForeignKey(v => v.QuestionId).OnDelete(DeleteBehavior.Cascade);
@@ -135,6 +199,7 @@ public sealed class QuestionVersionConfiguration : IEntityTypeConfiguration<Ques
         b.Property(v => v.ContentJson).IsRequired();
         b.Property(v => v.ContentHash).HasMaxLength(64).IsRequired();
         b.Property(v => v.Source).HasMaxLength(32).IsRequired();
+        b.Property(v => v.CreatedBy).HasMaxLength(256);
         b.Ignore(v => v.Content);
     }
 }

@@ -22,6 +22,7 @@ public static partial class QuestionRules
 
     public static IEnumerable<ValidationProblem> Check(QuestionContent q)
     {
+        foreach (var p in QuestionFields.Problems(q)) yield return p;
         if (string.IsNullOrWhiteSpace(q.Stem)) yield return new("stem", "题干不能为空");
         if (string.IsNullOrWhiteSpace(q.Explanation)) yield return new("explanation", "解析不能为空");
         if (q.KnowledgePoints.Count == 0 || q.KnowledgePoints.Any(string.IsNullOrWhiteSpace))
@@ -38,8 +39,9 @@ public static partial class QuestionRules
             var expected = Enumerable.Range(0, q.Options.Count).Select(i => ((char)('A' + i)).ToString());
             if (!keys.SequenceEqual(expected)) yield return new("options", "选项必须按 A、B、C… 顺序连续编号");
             if (q.Options.Any(o => string.IsNullOrWhiteSpace(o.Text))) yield return new("options", "选项内容不能为空");
-            else if (q.Options.Select(o => o.Text.Trim()).Distinct().Count() != q.Options.Count)
-                yield return new("options", "选项内容重复");
+            // Compared as people see them: "钢" and "钢\u200b", "10 mm" and "10mm" are the same option.
+            else if (q.Options.GroupBy(o => Common.TextRules.Compact(o.Text)).FirstOrDefault(g => g.Count() > 1) is { } same)
+                yield return new("options", $"选项内容重复：选项 {string.Join("、", same.Select(o => o.Key))} 相同");
         }
         else if (q.Options.Count > 0)
             yield return new("options", $"{q.Type.Title()}题不应有选项");

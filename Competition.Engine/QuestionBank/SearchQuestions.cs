@@ -9,10 +9,13 @@ namespace Competition.Engine.QuestionBank;
 public static class SearchQuestions
 {
     public sealed record Query(Actor Actor, string? TradeCode = null, SkillLevel? Level = null, QuestionType? Type = null,
-        string? KnowledgePoint = null, string? Text = null, bool IncludeSynthetic = false, int Page = 1, int PageSize = 20) : IRequest<Result>;
+        string? KnowledgePoint = null, string? Text = null, bool IncludeSynthetic = false, int Page = 1, int PageSize = 20,
+        bool EditedOnly = false) : IRequest<Result>;
 
+    /// <param name="Edited">An organizer's import wrote the current text, which the shipped banks do not overwrite.</param>
+    /// <param name="ShippedDiffers">The shipped file has a different text for it (shown on the question page).</param>
     public sealed record Row(string Id, string TradeCode, SkillLevel Level, QuestionType Type, int Difficulty, string Stem,
-        IReadOnlyList<string> KnowledgePoints, int Version, bool Sealed = false);
+        IReadOnlyList<string> KnowledgePoints, int Version, bool Sealed = false, bool Edited = false, bool ShippedDiffers = false);
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageSize)
     {
@@ -27,6 +30,7 @@ public static class SearchQuestions
             var q = db.Questions.AsNoTracking();
             if (!r.IncludeSynthetic) q = q.Where(x => !x.IsSynthetic);
             if (!string.IsNullOrWhiteSpace(r.TradeCode)) q = q.Where(x => x.TradeCode == r.TradeCode);
+            if (r.EditedOnly) q = q.Where(x => x.HeldByOrganizer);
             if (r.Level is { } level) q = q.Where(x => x.Level == level);
             if (r.Type is { } type) q = q.Where(x => x.Type == type);
             if (!string.IsNullOrWhiteSpace(r.KnowledgePoint))
@@ -44,10 +48,10 @@ public static class SearchQuestions
             var total = await q.CountAsync(ct);
             var rows = await q.OrderBy(x => x.TradeCode).ThenByDescending(x => x.Level).ThenBy(x => x.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion, x.Sealed })
+                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion, x.Sealed, x.HeldByOrganizer, Differs = x.ShippedHash != null })
                 .ToListAsync(ct);
             return new Result(rows.Select(x => new Row(x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem,
-                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion, x.Sealed)).ToList(), total, page, pageSize);
+                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion, x.Sealed, x.HeldByOrganizer, x.Differs)).ToList(), total, page, pageSize);
         }
     }
 }

@@ -111,8 +111,9 @@ public static class CommandLine
             .Send(new ImportBank.Command(stream, Path.GetFileName(file), stream.Length, trade, Actor.System));
         if (!result.Accepted)
         {
-            Console.Error.WriteLine($"{file}: import refused, nothing was written ({result.Problems.Count} problems):");
+            Console.Error.WriteLine($"{file}: import refused, nothing was written ({result.TotalProblems} problems):");
             foreach (var p in result.Problems) Console.Error.WriteLine($"{file}: {p}");
+            if (result.Unlisted > 0) Console.Error.WriteLine($"{file}: {Engine.QuestionBank.Sheets.ImportProblems.UnlistedText(result.Unlisted)}");
             return 1;
         }
         Console.WriteLine($"{file}: imported {result.Rows} questions into {trade} ({result.Added} added, {result.Revised} revised, {result.Unchanged} unchanged)");

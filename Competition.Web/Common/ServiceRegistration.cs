@@ -84,6 +84,8 @@ public static class ServiceRegistration
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddCompetitionRateLimits();
         services.AddSingleton<Competition.Web.Accounts.SignInGate>();
+        // Unreadable JSON bodies throw (in every environment) so the handler can name the field instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

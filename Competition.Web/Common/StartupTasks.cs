@@ -33,8 +33,12 @@ public static class StartupTasks
             else
             {
                 var loaded = await mediator.Send(new LoadBanks.Command(folder));
-                log.LogInformation("Banks from {Folder}: {Trades} trades, {Questions} questions ({Added} added, {Revised} revised, {Unchanged} unchanged)",
-                    folder, loaded.Trades, loaded.Questions, loaded.Added, loaded.Revised, loaded.Unchanged);
+                log.LogInformation("Banks from {Folder}: {Trades} trades, {Questions} questions ({Added} added, {Revised} revised, {Unchanged} unchanged, {Kept} kept as edited by organizers)",
+                    folder, loaded.Trades, loaded.Questions, loaded.Added, loaded.Revised, loaded.Unchanged, loaded.Kept);
+                if (loaded.Kept > 0)
+                    log.LogWarning("Kept the organizers' edits of {Kept} shipped questions whose text in the bank files differs: {Ids}. " +
+                                   "The bank pages mark them 组织者修订 and show the shipped text, which an organizer can adopt.",
+                        loaded.Kept, string.Join(", ", (loaded.KeptIds ?? []).Take(20)) + (loaded.Kept > 20 ? ", …" : ""));
             }
         }
 

@@ -35,8 +35,7 @@ public static class ContestEndpoints
             await using var stream = file.OpenReadStream();
             var r = await m.Send(new ImportContestants.Command(id, stream, file.FileName, file.Length, h.User.ToActor()));
             return r.Accepted ? Results.Ok(new { r.Added })
-                : Results.Problem(title: "导入被拒绝，未登记任何选手", detail: string.Join("\n", r.Problems.Take(20)), statusCode: 400,
-                    extensions: new Dictionary<string, object?> { ["problems"] = r.Problems });
+                : ImportResults.Refused("导入被拒绝，未登记任何选手", r.Problems, r.TotalProblems);
         }).DisableAntiforgery();
         manage.MapPost("/{id:guid}/judges", async (IMediator m, HttpContext h, Guid id, JudgeForm f) =>
             Results.Ok(new { id = await m.Send(new AssignJudge.Command(id, f.RoundId, f.Station, f.JudgeUserName, h.User.ToActor())) }));

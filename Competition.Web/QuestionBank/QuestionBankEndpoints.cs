@@ -33,8 +33,7 @@ public static class QuestionBankEndpoints
                 var r = await m.Send(new ImportBank.Command(stream, file.FileName, file.Length, trade, http.User.ToActor()));
                 return r.Accepted
                     ? Results.Ok(new { r.Rows, r.Added, r.Revised, r.Unchanged })
-                    : Results.Problem(title: "导入被拒绝，未写入任何题目", detail: string.Join("\n", r.Problems.Take(20)), statusCode: 400,
-                        extensions: new Dictionary<string, object?> { ["problems"] = r.Problems });
+                    : ImportResults.Refused("导入被拒绝，未写入任何题目", r.Problems, r.TotalProblems);
             })
             .RequireAuthorization(ServiceRegistration.OrganizerPolicy)
             .DisableAntiforgery();

@@ -12,7 +12,7 @@ internal static class QuestionNodeReader
         int LineOf(string key) => Child(q, key) is { } n ? Line(n) : Line(q);
         void Error(string key, string reason) => errors.Add(new(file, LineOf(key), reason));
 
-        var id = Scalar(q, "id")?.Trim() ?? "";
+        var id = QuestionFields.Id.Value(Scalar(q, "id"));
         if (id.Length == 0) Error("id", "缺少 id");
         else if (!QuestionRules.IsValidId(id)) Error("id", $"id '{id}' 只能由小写字母、数字和连字符组成");
         var label = id.Length > 0 ? id : "?";
@@ -45,9 +45,10 @@ internal static class QuestionNodeReader
         }
 
         if (errors.Count > before) return null;
-        var content = new QuestionContent(level, type, difficulty, (Scalar(q, "stem") ?? "").Trim(), options, answer,
-            (Scalar(q, "explanation") ?? "").Trim(), points);
-        foreach (var p in QuestionRules.Check(content)) Error(p.Field, $"{label}: {p.Reason}");
+        // The same text rule as the Excel import, so a shipped question and an imported one with the same words hash alike.
+        var content = QuestionFields.Clean(new QuestionContent(level, type, difficulty, (Scalar(q, "stem") ?? "").Trim(), options, answer,
+            (Scalar(q, "explanation") ?? "").Trim(), points));
+        foreach (var p in QuestionRules.Check(content)) Error(p.Field.StartsWith("option", StringComparison.Ordinal) ? "options" : p.Field, $"{label}: {p.Reason}");
         return errors.Count > before ? null : new ParsedQuestion(id, Line(q), content, sealedForExams);
     }
 

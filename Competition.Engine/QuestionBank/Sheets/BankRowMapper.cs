@@ -1,3 +1,5 @@
+using Competition.Engine.Common;
+
 namespace Competition.Engine.QuestionBank.Sheets;
 
 /// <summary>
@@ -8,65 +10,77 @@ public static class BankRowMapper
 {
     /// <param name="trades">Known trades: code → code, and Chinese name → code.</param>
     /// <param name="onlyTrade">When given (import into one trade's bank), every row must belong to it; a blank trade cell means it.</param>
-    public static (List<IncomingQuestion> Questions, List<ImportProblem> Problems) Map(
+    public static (List<IncomingQuestion> Questions, ImportProblems Problems) Map(
         SheetTable table, IReadOnlyDictionary<string, string> trades, string? onlyTrade)
     {
-        var problems = new List<ImportProblem>();
+        var problems = new ImportProblems();
         var index = MapHeaders(table.Headers, problems);
         var questions = new List<IncomingQuestion>();
-        if (problems.Count > 0) return (questions, problems);
+        if (problems.Total > 0) return (questions, problems);
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in table.Rows.Where(r => !r.IsBlank))
         {
-            string Cell(string key) => index.TryGetValue(key, out var i) ? SpreadsheetSafe.Unescape(row[i].Trim()) : "";
             void Problem(string key, string reason) => problems.Add(new(row.Number, BankColumns.Label(key), reason));
-            var before = problems.Count;
+            // Every cell passes the one text rule (control and zero-width characters, normalization, length) before it is read.
+            var cells = new Dictionary<string, string>();
+            string Cell(string key)
+            {
+                if (cells.TryGetValue(key, out var done)) return done;
+                var raw = index.TryGetValue(key, out var i) ? SpreadsheetSafe.Unescape(row[i].Trim()) : "";
+                var clean = QuestionFields.ForColumn(key).Clean(raw);
+                if (clean.Problem is not null) Problem(key, clean.Problem);
+                return cells[key] = clean.Value;
+            }
+            var before = problems.Total;
 
             var id = Cell("id");
             if (id.Length == 0) Problem("id", "题目编号不能为空");
-            else if (!QuestionRules.IsValidId(id)) Problem("id", $"题目编号 '{id}' 只能由小写字母、数字和连字符组成");
+            else if (!QuestionRules.IsValidId(id)) Problem("id", $"题目编号 '{TextRules.Quote(id)}' 只能由小写字母、数字和连字符组成（最多 80 个字符）");
             else if (!seen.TryAdd(id, row.Number)) Problem("id", $"题目编号 {id} 重复，第 {seen[id]} 行已使用");
 
             var tradeText = Cell("trade");
             string? trade = null;
             if (tradeText.Length == 0 && onlyTrade is not null) trade = onlyTrade;
-            else if (!trades.TryGetValue(tradeText, out trade)) Problem("trade", $"未知工种 '{tradeText}'，请填写已有工种的代码或名称");
+            else if (!trades.TryGetValue(tradeText, out trade)) Problem("trade", $"未知工种 '{TextRules.Quote(tradeText)}'，请填写已有工种的代码或名称");
             else if (onlyTrade is not null && trade != onlyTrade) Problem("trade", $"本次导入的是工种 {onlyTrade}，此行却是 {trade}");
 
-            if (!SkillLevels.TryParse(Cell("level"), out var level)) Problem("level", $"未知等级 '{Cell("level")}'，应为 {SkillLevels.Accepted}");
-            if (!QuestionTypes.TryParse(Cell("type"), out var type)) Problem("type", $"未知题型 '{Cell("type")}'，应为 {QuestionTypes.Accepted}");
-            if (!int.TryParse(Cell("difficulty"), out var difficulty)) Problem("difficulty", $"难度 '{Cell("difficulty")}' 不是 1–5 的整数");
-            if (problems.Count > before) continue;
+            if (!SkillLevels.TryParse(Cell("level"), out var level)) Problem("level", $"未知等级 '{TextRules.Quote(Cell("level"))}'，应为 {SkillLevels.Accepted}");
+            if (!QuestionTypes.TryParse(Cell("type"), out var type)) Problem("type", $"未知题型 '{TextRules.Quote(Cell("type"))}'，应为 {QuestionTypes.Accepted}");
+            if (!int.TryParse(Cell("difficulty"), out var difficulty)) Problem("difficulty", $"难度 '{TextRules.Quote(Cell("difficulty"))}' 不是 1–5 的整数");
+            if (problems.Total > before) continue;
 
             var options = BankColumns.All.Where(c => c.Key.StartsWith("option", StringComparison.Ordinal) && Cell(c.Key).Length > 0)
                 .Select(c => new QuestionOption(c.Key[^1..], Cell(c.Key))).ToList();
             var answerCell = Cell("answer");
             var answer = AnswerText.Normalize(type, type == QuestionType.FillBlank ? answerCell.Split(['；', ';']) : [answerCell]);
             var points = Cell("knowledgePoints").Split(['；', ';', '，', ',', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-            var content = new QuestionContent(level, type, difficulty, Cell("stem"), options, answer, Cell("explanation"), points);
+            var content = QuestionFields.Clean(new QuestionContent(level, type, difficulty, Cell("stem"), options, answer, Cell("explanation"), points));
+            if (problems.Total > before) continue;
             foreach (var p in QuestionRules.Check(content)) Problem(p.Field == "options" ? "optionA" : p.Field, p.Reason);
             bool? sealedForExams = null;
             if (index.ContainsKey("sealed"))
             {
                 sealedForExams = SealedCell(Cell("sealed"));
-                if (sealedForExams is null) Problem("sealed", $"仅限考试只能填 是 或 否（留空即 否），而不是 '{Cell("sealed")}'");
+                if (sealedForExams is null) Problem("sealed", $"仅限考试只能填 是 或 否（留空即 否），而不是 '{TextRules.Quote(Cell("sealed"))}'");
             }
-            if (problems.Count == before) questions.Add(new IncomingQuestion(id, trade!, content, sealedForExams));
+            if (problems.Total == before) questions.Add(new IncomingQuestion(id, trade!, content, sealedForExams));
         }
-        if (questions.Count == 0 && problems.Count == 0) problems.Add(new(0, "文件", "没有题目行"));
+        if (questions.Count == 0 && problems.Total == 0) problems.Add(new(0, "文件", "没有题目行"));
         return (questions, problems);
     }
 
-    private static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers, List<ImportProblem> problems)
+    private static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers, ImportProblems problems)
     {
         var index = new Dictionary<string, int>();
         for (var i = 0; i < headers.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(headers[i])) continue;
-            var col = BankColumns.Find(headers[i]);
-            if (col is null) problems.Add(new(1, $"第 {i + 1} 列", $"未知列名 '{headers[i]}'；请使用模板中的列名"));
-            else if (!index.TryAdd(col.Key, i)) problems.Add(new(1, $"第 {i + 1} 列", $"列 '{headers[i]}' 重复"));
+            // A BOM or zero-width space pasted into a header is invisible in Excel; it must not make the column unknown.
+            var header = SheetHeaders.Clean(headers[i]);
+            if (header.Length == 0) continue;
+            var col = BankColumns.Find(header);
+            if (col is null) problems.Add(new(1, $"第 {i + 1} 列", $"未知列名 '{TextRules.Quote(header)}'；请使用模板中的列名"));
+            else if (!index.TryAdd(col.Key, i)) problems.Add(new(1, $"第 {i + 1} 列", $"列 '{TextRules.Quote(header)}' 重复（第 {index[col.Key] + 1} 列已是此列）"));
         }
         foreach (var missing in BankColumns.All.Where(c => c.Required && !index.ContainsKey(c.Key)))
             problems.Add(new(1, BankColumns.Label(missing.Key), $"缺少必需的列 '{missing.Chinese}'"));

@@ -1,97 +1,100 @@
-using System.Text;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
-
 namespace Competition.Engine.QuestionBank.Sheets;
 
-/// <summary>Reads the first worksheet of an .xlsx file, or a CSV file (UTF-8, or GB18030 as saved by Chinese Excel).</summary>
+/// <summary>
+/// Reads the first worksheet of an .xlsx file, or a CSV file (UTF-8, UTF-16 or GB18030 as saved by Chinese Excel),
+/// streaming: a row at a time, never the whole sheet as a document. Every axis of a hostile sheet is bounded with a
+/// message that says the limit and what to do: file size, data rows, columns, cell length, and what the archive
+/// inflates to (see <see cref="SheetLimits"/>).
+/// </summary>
 public static class SheetReader
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
+    public const long MaxBytes = SheetLimits.MaxFileBytes;
 
     public static SheetTable Read(Stream content, string fileName, long length)
     {
-        if (length == 0) throw new SheetFileException("文件是空的（0 字节），请上传填写好的题库模板。");
-        if (length > MaxBytes)
-            throw new SheetFileException($"文件大小 {length / 1024.0 / 1024.0:F1} MB，超过 {MaxBytes / 1024 / 1024} MB 上限；请按工种拆分后分别导入。");
+        if (length == 0) throw new SheetFileException("文件是空的（0 字节），请上传填写好的模板。");
+        if (length > MaxBytes) throw TooLarge(length);
+        var ext = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (ext is not (".xlsx" or ".csv"))
+            throw new SheetFileException($"不支持的文件类型 '{Common.TextRules.Quote(ext)}'：请上传 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）。");
+        var buffer = CopyBounded(content);
+        if (buffer.Length == 0) throw new SheetFileException("文件是空的（0 字节），请上传填写好的模板。");
+        var rows = new SheetRows();
+        if (ext == ".xlsx") XlsxSheet.Read(buffer, rows);
+        else CsvSheet.Read(buffer.ToArray(), rows);
+        return rows.ToTable();
+    }
+
+    /// <summary>The declared length may be wrong (a CLI pipe, a lying client); the copy itself stops at the limit.</summary>
+    private static MemoryStream CopyBounded(Stream content)
+    {
         var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        var chunk = new byte[81920];
+        int n;
+        while ((n = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > MaxBytes) throw TooLarge(buffer.Length);
+        }
         buffer.Position = 0;
-        var ext = Path.GetExtension(fileName).ToLowerInvariant();
-        var table = ext switch
-        {
-            ".xlsx" => ReadXlsx(buffer),
-            ".csv" => ReadCsv(buffer.ToArray()),
-            _ => throw new SheetFileException($"不支持的文件类型 '{ext}'：请上传 .xlsx 或 .csv 文件（旧版 .xls 请先在 Excel 中另存为 .xlsx）。"),
-        };
-        if (table.Headers.All(string.IsNullOrWhiteSpace)) throw new SheetFileException("文件是空的：第 1 行应为列名（题目编号、工种、等级…）。");
-        if (table.Rows.All(r => r.IsBlank)) throw new SheetFileException("文件中只有列名，没有题目行。");
-        return table;
+        return buffer;
     }
 
-    private static SheetTable ReadXlsx(MemoryStream buffer)
+    private static SheetFileException TooLarge(long length) =>
+        new($"文件大小 {length / 1024.0 / 1024.0:F1} MB，超过 {MaxBytes / 1024 / 1024} MB 上限；请按工种拆分后分别导入。");
+}
+
+/// <summary>The bounds of one import. Each is far above a real sheet and far below what would hurt the server.</summary>
+public static class SheetLimits
+{
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+    /// <summary>Data rows (after the header, blank rows not counted) read from one file.</summary>
+    public const int MaxDataRows = 50_000;
+    /// <summary>Columns that may hold data; the templates have at most 17.</summary>
+    public const int MaxColumns = 64;
+    /// <summary>Excel's own limit for one cell.</summary>
+    public const int MaxCellChars = 32_767;
+    /// <summary>What the worksheet may inflate to; 50,000 real rows need far less.</summary>
+    public const long MaxSheetXmlBytes = 128L * 1024 * 1024;
+    public const long MaxSharedStringsXmlBytes = 64L * 1024 * 1024;
+    public const int MaxSharedStrings = 1_000_000;
+    public const int MaxZipEntries = 10_000;
+
+    public static string RowLimitMessage(int rowNumber) =>
+        $"文件的数据行超过 {MaxDataRows:N0} 行上限（读到第 {rowNumber:N0} 行时停止，未导入任何内容）：请按工种或等级拆分成每份不超过 {MaxDataRows:N0} 行的文件，分别导入。";
+}
+
+/// <summary>Collects rows as a reader produces them and enforces the row, column and cell limits as it goes.</summary>
+internal sealed class SheetRows
+{
+    private IReadOnlyList<string>? _headers;
+    private readonly List<SheetRow> _rows = [];
+    private int _dataRows;
+
+    public void Add(int number, List<string> cells)
     {
-        var head = buffer.GetBuffer();
-        if (buffer.Length < 4 || head[0] != (byte)'P' || head[1] != (byte)'K')
-            throw new SheetFileException("文件不是有效的 .xlsx 工作簿（文件内容不是 Excel 格式），请在 Excel 中另存为 .xlsx 后重试。");
-        try
+        for (var c = 0; c < cells.Count; c++)
         {
-            using var doc = SpreadsheetDocument.Open(buffer, false);
-            var wb = doc.WorkbookPart ?? throw new SheetFileException("工作簿中没有工作表。");
-            var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new SheetFileException("工作簿中没有工作表。");
-            var part = (WorksheetPart)wb.GetPartById(sheet.Id!.Value!);
-            var shared = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
-            var rows = new List<SheetRow>();
-            foreach (var row in part.Worksheet.Descendants<Row>())
-            {
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var col = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
-                    while (cells.Count < col) cells.Add("");
-                    cells.Add(CellText(cell, shared));
-                }
-                rows.Add(new SheetRow((int)(row.RowIndex?.Value ?? (uint)rows.Count + 1), cells));
-            }
-            if (rows.Count == 0) throw new SheetFileException("文件是空的：工作表中没有任何内容。");
-            return new SheetTable(rows[0].Cells.Select(c => c.Trim()).ToList(), rows.Skip(1).ToList());
+            if (cells[c].Length > SheetLimits.MaxCellChars)
+                throw new SheetFileException($"第 {number} 行第 {c + 1} 列的单元格有 {cells[c].Length:N0} 个字，超过 {SheetLimits.MaxCellChars:N0} 字上限（Excel 单元格的上限）：请缩短后重试。");
+            if (c >= SheetLimits.MaxColumns && cells[c].Length > 0)
+                throw new SheetFileException($"第 {number} 行第 {c + 1} 列有内容，超过 {SheetLimits.MaxColumns} 列上限：请删除模板以外的列后重试。");
         }
-        catch (Exception ex) when (ex is not SheetFileException)
-        {
-            throw new SheetFileException("文件不是有效的 .xlsx 工作簿，无法打开：" + ex.Message);
-        }
+        var last = cells.FindLastIndex(s => s.Length > 0);
+        if (cells.Count > last + 1) cells.RemoveRange(last + 1, cells.Count - last - 1);
+
+        if (cells.All(string.IsNullOrWhiteSpace)) return;
+        // The header is the first row with content (Excel may write formatted blank rows above it).
+        if (_headers is null) { _headers = cells.Select(c => c.Trim()).ToList(); return; }
+        if (++_dataRows > SheetLimits.MaxDataRows) throw new SheetFileException(SheetLimits.RowLimitMessage(number));
+        _rows.Add(new SheetRow(number, cells));
     }
 
-    private static string CellText(Cell cell, string[] shared)
+    public SheetTable ToTable()
     {
-        if (cell.DataType?.Value == CellValues.SharedString)
-            return int.TryParse(cell.CellValue?.Text, out var i) && i < shared.Length ? shared[i] : "";
-        if (cell.DataType?.Value == CellValues.InlineString) return cell.InlineString?.InnerText ?? "";
-        if (cell.DataType?.Value == CellValues.Boolean) return cell.CellValue?.Text == "1" ? "TRUE" : "FALSE";
-        return cell.CellValue?.Text ?? "";
-    }
-
-    private static int? ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return null;
-        var index = 0;
-        foreach (var c in reference.TakeWhile(char.IsLetter)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
-        return index - 1;
-    }
-
-    private static SheetTable ReadCsv(byte[] bytes)
-    {
-        string text;
-        try { text = new UTF8Encoding(false, true).GetString(bytes); }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            text = Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-        if (text.Contains('\0')) throw new SheetFileException("文件不是文本格式的 CSV（包含二进制内容）。");
-        text = text.TrimStart('\uFEFF');
-        var rows = Csv.Parse(text).Select((cells, i) => new SheetRow(i + 1, cells)).ToList();
-        if (rows.Count == 0) throw new SheetFileException("文件是空的：没有任何内容。");
-        return new SheetTable(rows[0].Cells.Select(c => c.Trim()).ToList(), rows.Skip(1).ToList());
+        if (_headers is null || _headers.All(string.IsNullOrWhiteSpace))
+            throw new SheetFileException("文件是空的：第 1 行应为列名（题目编号、工种、等级…）。");
+        if (_rows.Count == 0) throw new SheetFileException("文件中只有列名，没有数据行。");
+        return new SheetTable(_headers, _rows);
     }
 }

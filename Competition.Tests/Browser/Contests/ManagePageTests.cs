@@ -32,6 +32,6 @@ public class ManagePageTests(BrowserSession browser) : IClassFixture<BrowserSess
         var sheet = Competition.Engine.QuestionBank.Sheets.XlsxWriter.Write("选手", [["参赛号", "姓名", "单位", "城市", "组别"], ["D001", "", "某厂", "合肥", ContestScenario.Group]]);
         await page.GetByLabel("选手名单文件").SetInputFilesAsync(new FilePayload { Name = "选手.xlsx", MimeType = "application/octet-stream", Buffer = sheet });
         await page.GetByRole(AriaRole.Button, new() { Name = "导入" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-report")).ToContainTextAsync("姓名不能为空");
+        await Assertions.Expect(page.GetByTestId("import-report")).ToContainTextAsync("请填写姓名");
     }
 }

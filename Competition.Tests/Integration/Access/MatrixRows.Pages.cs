@@ -58,6 +58,7 @@ public static partial class MatrixRows
 
         new() { Key = "PAGE GET /Organizations/Participation", Allowed = Organizers, Http = (_, _) => Get("/Organizations/Participation") },
         new() { Key = "PAGE GET /Organizations/Units", Allowed = Organizers, Http = (_, _) => Get("/Organizations/Units") },
+        new() { Key = "PAGE POST /Organizations/Units?handler=Rename", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Organizations/Units?id={w.UnitId}&handler=Rename", ("newName", $"矩阵单位{w.Tag}")) },
         new() { Key = "PAGE POST /Organizations/Units", Allowed = CityStaff, Http = (w, who) => Form(w, who, "/Organizations/Units", ("Name", New("表单单位")), ("CityCode", "maanshan"), ("Kind", "Enterprise")) },
 
         new() { Key = "PAGE GET /Practice/Index", Allowed = Workers, Http = (_, _) => Get("/Practice") },
@@ -70,6 +71,8 @@ public static partial class MatrixRows
 
         new() { Key = "PAGE GET /QuestionBank/Index", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank?trade=lathe-operator") },
         new() { Key = "PAGE GET /QuestionBank/Question", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Question/lathe-operator-001") },
+        // The shipped text is not different here, so an organizer is told so (409) after passing the access rule.
+        new() { Key = "PAGE POST /QuestionBank/Question?handler=AdoptShipped", Allowed = Organizers, Http = (w, who) => Form(w, who, "/QuestionBank/Question/lathe-operator-001?handler=AdoptShipped") },
         new() { Key = "PAGE GET /QuestionBank/Import", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Import") },
         new() { Key = "PAGE POST /QuestionBank/Import", Allowed = Organizers,
             Http = (w, who) => Upload(w, who, "/QuestionBank/Import", "upload", "空表.csv", EmptyBankSheet(), ("Trade", "lathe-operator")) },

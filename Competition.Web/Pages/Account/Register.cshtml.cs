@@ -24,6 +24,11 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> sig
         public string Password { get; set; } = "";
     }
 
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["Input.UnitId"] = "所在单位", ["Input.Level"] = "等级", ["Input.TradeCode"] = "工种",
+    };
+
     [BindProperty] public InputModel Input { get; set; } = new();
     public IReadOnlyList<ListUnits.Row> Units { get; private set; } = [];
     public IReadOnlyList<ListTrades.Row> Trades { get; private set; } = [];
@@ -34,6 +39,7 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> sig
     {
         try
         {
+            if (Competition.Web.Common.FormBinding.Errors(ModelState, Labels) is { Count: > 0 } unreadable) throw new ValidationException(unreadable);
             var r = await mediator.Send(new RegisterWorker.Command(Input.Name, Input.Phone, Input.EmployeeNumber, Input.UnitId ?? Guid.Empty,
                 Input.Password, string.IsNullOrEmpty(Input.TradeCode) ? null : Input.TradeCode, Input.Level));
             await signIn.SignInAsync((await users.FindByIdAsync(r.UserId))!, isPersistent: true);
@@ -41,7 +47,9 @@ public sealed class RegisterModel(IMediator mediator, SignInManager<AppUser> sig
         }
         catch (ValidationException ex)
         {
-            foreach (var e in ex.Errors) ModelState.AddModelError($"Input.{e.Field}", e.Message);
+            ModelState.Clear();
+            foreach (var e in ex.Errors) ModelState.AddModelError(e.Field.StartsWith("Input.", StringComparison.Ordinal) ? e.Field : $"Input.{e.Field}", e.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             await LoadChoicesAsync();
             return Page();
         }

@@ -20,6 +20,7 @@ public sealed class ManageModel(IMediator mediator) : PageModel
     /// <summary>The cities whose people the selected contest's level admits.</summary>
     public IReadOnlyList<City> Cities { get; private set; } = [];
     public IReadOnlyList<ImportProblem> Report { get; private set; } = [];
+    public int Unlisted { get; private set; }
     [TempData] public string? Message { get; set; }
 
     /// <summary>The organizer's contests; with an id, that contest's setup, which the engine refuses for another city's contest.</summary>
@@ -46,6 +47,7 @@ public sealed class ManageModel(IMediator mediator) : PageModel
         ModelState.AddModelError("", "导入被拒绝，未登记任何选手，请按下表修改后重新上传。");
         await OnGetAsync(id);
         Report = r.Problems;
+        Unlisted = r.Unlisted;
         return Page();
     }
 

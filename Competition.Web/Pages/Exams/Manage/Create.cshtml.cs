@@ -54,8 +54,24 @@ public sealed class CreateModel(IMediator mediator, TimeProvider clock) : PageMo
         Trades = await mediator.Send(new ListTrades.Query());
     }
 
+    private static readonly Dictionary<string, string> Labels = new()
+    {
+        ["Title"] = "考试名称", ["OpensAt"] = "开始时间", ["ClosesAt"] = "结束时间", ["Duration"] = "考试时长", ["Attempts"] = "作答次数",
+        ["PassMark"] = "及格分", ["Overdue"] = "超时处理", ["Grace"] = "宽限时间", ["Scoring"] = "多选题计分", ["Tolerance"] = "难度容差",
+        ["Count"] = "题数", ["Points"] = "每题分", ["Target"] = "目标难度", ["Type"] = "题型", ["Levels"] = "等级",
+    };
+
     public async Task<IActionResult> OnPostAsync()
     {
+        if (FormBinding.Errors(ModelState, Labels) is { Count: > 0 } unreadable)
+        {
+            ModelState.Clear();
+            foreach (var e in unreadable) ModelState.AddModelError("", e.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Pad();
+            Trades = await mediator.Send(new ListTrades.Query());
+            return Page();
+        }
         var used = Rows.Where(r => !string.IsNullOrEmpty(r.Trade) && r.Count > 0).ToList();
         var blueprint = new Blueprint(used.GroupBy(r => r.Section.Trim()).Select(g => new BlueprintSection(g.Key.Length > 0 ? g.Key : "试题",
             g.Select(r => new BlueprintCell(r.Trade!, r.Levels, r.Type, r.Count, r.Points, r.Target,
@@ -71,6 +87,7 @@ public sealed class CreateModel(IMediator mediator, TimeProvider clock) : PageMo
         catch (ValidationException ex)
         {
             foreach (var e in ex.Errors) ModelState.AddModelError("", e.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             Pad();
             Trades = await mediator.Send(new ListTrades.Query());
             return Page();
