@@ -22,16 +22,18 @@ public static class CreateExam
             if (Title.Error(c.Title) is { } title) yield return title;
             // A JSON body may leave parts out; say so instead of failing on them.
             if (c.Settings is null) yield return new(nameof(c.Settings), "请填写考试设置（时长、开始和结束时间等）");
-            var incomplete = Incomplete(c.Blueprint);
-            if (incomplete) yield return new(nameof(c.Blueprint), "蓝图不完整：每个部分需要题目格，每格需要工种、等级和知识点（可为空列表）");
-            if (c.Settings is null || incomplete) yield break;
-            foreach (var p in c.Blueprint.Problems()) yield return new(nameof(c.Blueprint), p);
-            foreach (var p in c.Settings.Problems(c.Blueprint.MaxScore)) yield return p;
+            if (c.Blueprint is null) { yield return new(nameof(c.Blueprint), "蓝图不完整：请填写蓝图（各部分的题型、题数和分值）"); yield break; }
+            var problems = c.Blueprint.Problems().ToList();
+            foreach (var p in problems) yield return new(nameof(c.Blueprint), p);
+            if (problems.Count == 0 && MissingKnowledgePoints(c.Blueprint))
+                yield return new(nameof(c.Blueprint), "蓝图不完整：每格需要知识点列表（不限知识点时为空列表）");
+            // The pass mark is checked against the paper's total only when the blueprint itself is sound.
+            if (c.Settings is not null)
+                foreach (var p in c.Settings.Problems(problems.Count == 0 ? c.Blueprint.MaxScore : double.PositiveInfinity)) yield return p;
         }
     }
 
-    private static bool Incomplete(Blueprint? b) =>
-        b?.Sections is null || b.Sections.Any(s => s?.Cells is null || s.Cells.Any(x => x?.Levels is null || x.KnowledgePoints is null || x.TradeCode is null));
+    private static bool MissingKnowledgePoints(Blueprint b) => b.Sections.Any(s => s.Cells.Any(x => x.KnowledgePoints is null));
 
     public sealed class Handler(CompetitionDbContext db, QuestionCatalog catalog, TimeProvider clock) : IRequestHandler<Command, Guid>
     {
