@@ -57,5 +57,6 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         b.Property(r => r.Title).HasMaxLength(100).IsRequired();
         b.HasOne<Contest>().WithMany().HasForeignKey(r => r.ContestId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => r.ContestId);
+        b.HasIndex(r => new { r.MarkingLocked, r.EndsAt });   // the clock asks for unlocked rounds whose end has passed
     }
 }

@@ -10,6 +10,8 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expectations poll until this bound; on a busy 2-core machine a page or a push can take seconds, never minutes.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

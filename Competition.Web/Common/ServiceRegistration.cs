@@ -41,6 +41,13 @@ public static class ServiceRegistration
         return services;
     }
 
+    private static void AddClockJob<TJob>(IQuartzBuilder q, JobKey key, double everySeconds) where TJob : IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(key).StoreDurably());
+        if (everySeconds > 0)
+            q.AddTrigger(t => t.ForJob(key).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(everySeconds)).RepeatForever()));
+    }
+
     public static void AddCompetitionServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -70,9 +77,10 @@ public static class ServiceRegistration
         // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.
         services.AddQuartz(new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = $"competition-{Guid.NewGuid():N}" }, q =>
         {
-            q.AddJob<Competition.Web.Exams.CloseDueAttemptsJob>(j => j.WithIdentity(Competition.Web.Exams.CloseDueAttemptsJob.Key));
-            q.AddTrigger(t => t.ForJob(Competition.Web.Exams.CloseDueAttemptsJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Exams:CloseEverySeconds", 1.0))).RepeatForever()));
+            // Each concern its own job and trigger: a failure or a slow run of one never holds up the other. An interval of 0
+            // leaves a job unscheduled (tests that drive the clock themselves; a node that should not run it).
+            AddClockJob<Competition.Web.Exams.CloseDueAttemptsJob>(q, Competition.Web.Exams.CloseDueAttemptsJob.Key, builder.Configuration.GetValue("Exams:CloseEverySeconds", 1.0));
+            AddClockJob<Competition.Web.Contests.MoveContestsJob>(q, Competition.Web.Contests.MoveContestsJob.Key, builder.Configuration.GetValue("Contests:ClockEverySeconds", 1.0));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

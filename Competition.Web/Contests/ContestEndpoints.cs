@@ -55,10 +55,10 @@ public static class ContestEndpoints
             return Results.File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv)], "text/csv; charset=utf-8", "评分审计.csv");
         });
 
-        app.MapGet("/api/contests/{id:guid}/board", async (CompetitionDbContext db, ScoreboardProjection p, TimeProvider clock, HttpContext h, Guid id, string group, bool? jury) =>
+        app.MapGet("/api/contests/{id:guid}/board", async (ScoreboardProjection p, HttpContext h, Guid id, string group, bool? jury) =>
         {
             if (jury == true && !Scoreboards.BoardGroups.MayWatchJury(h.User)) return Results.Forbid();
-            return Results.Ok(await p.CurrentAsync(db, id, group, jury == true, clock.GetUtcNow().UtcDateTime, h.RequestAborted));
+            return Results.Ok(await p.CurrentAsync(id, group, jury == true, h.RequestAborted));   // an unknown contest or group is a 404
         }).WithTags("Scoreboards");
 
         var judging = app.MapGroup("/api").WithTags("Judging").RequireAuthorization();

@@ -26,7 +26,7 @@ public sealed class ControlModel(IMediator mediator, CompetitionDbContext db) : 
 
     public Task<IActionResult> OnPostPhaseAsync(Guid id, ContestPhase to) => Run(id, () => mediator.Send(new MoveContestPhase.Command(id, to, User.ToActor())));
 
-    public Task<IActionResult> OnPostRevealAsync(Guid id, string group) => Run(id, () => mediator.Send(new RevealNext.Command(id, group, User.ToActor())));
+    public Task<IActionResult> OnPostRevealAsync(Guid id, string? group) => Run(id, () => mediator.Send(new RevealNext.Command(id, group ?? "", User.ToActor())));
 
     private async Task<IActionResult> Run<T>(Guid id, Func<Task<T>> action)
     {
@@ -35,7 +35,7 @@ public sealed class ControlModel(IMediator mediator, CompetitionDbContext db) : 
             await action();
             return RedirectToPage(new { id });
         }
-        catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or ValidationException)
+        catch (Exception ex) when (ex is RuleViolationException or ForbiddenException or ValidationException or NotFoundException)
         {
             ModelState.AddModelError("", ex.Message);
             return await OnGetAsync(id);
