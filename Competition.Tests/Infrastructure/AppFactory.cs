@@ -30,12 +30,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    private const string NoScheduler = "Testing:NoScheduler";
+
     /// <summary>
-    /// Settings for a test that drives time itself: the Quartz clock jobs are not scheduled, so the test moves the fake
-    /// clock and sends the job's command (e.g. <c>CloseDueAttempts.Command</c>, <c>ContestClock.Command</c>) when it wants
-    /// the clock to act, and nothing happens behind its back on a busy machine.
+    /// Settings for a test that drives time itself: Quartz is not started, so the test moves the fake clock and sends
+    /// the job's command (e.g. <c>CloseDueAttempts.Command</c>, <c>ContestClock.Command</c>) when it wants the clock to
+    /// act, and nothing happens behind its back on a busy machine.
     /// </summary>
-    public static Dictionary<string, string?> ClockDrivenByTest() => new() { ["Exams:CloseEverySeconds"] = "0", ["Contests:ClockEverySeconds"] = "0" };
+    public static Dictionary<string, string?> ClockDrivenByTest() => new() { [NoScheduler] = "true" };
 
     public TestDatabase Database => _db;
 
@@ -83,6 +85,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         if (_clock is not null) builder.ConfigureServices(s => s.AddSingleton(_clock));
         if (_services is not null) builder.ConfigureServices(_services);
+        // Program reads its configuration before a test's settings arrive, so the scheduler is taken out here instead.
+        if (_settings.TryGetValue(NoScheduler, out var off) && off == "true")
+            builder.ConfigureServices(s =>
+            {
+                foreach (var d in s.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType?.FullName?.StartsWith("Quartz.") == true).ToList())
+                    s.Remove(d);
+            });
     }
 
     /// <summary>An HTTP client with its own cookie jar, talking to the Kestrel server.</summary>
