@@ -48,6 +48,9 @@ public class TheoryRoundTests
         await using (var db = app.Database.NewContext()) paper = (await db.Papers.SingleAsync(p => p.ExamId == examId && p.WorkerId == sitterId)).Items;
         for (var i = 0; i < 8; i++) await SaveAsync(client, attempt, i, Bank[paper[i].QuestionId].Answer[0], 1);
         (await client.PostAsync($"/api/attempts/{attempt}/submit", null)).EnsureSuccessStatusCode();
+        // The result reaches the boards without waiting for a judge's mark.
+        var live = (await organizer.GetFromJsonAsync<Competition.Engine.Scoreboards.Board>($"/api/contests/{contestId}/board?group=职工组&jury=true", ContestScenario.Json))!;
+        live.Rows.Single(r => r.Number == "T01").Theory.ShouldBe(8);
         var lateAttempt = await StartAsync(await app.SignedInClientAsync(late), examId);
 
         (await app.SendAsync(new ContestClock.Command())).Changed.ShouldBe(1);   // the contest runs
