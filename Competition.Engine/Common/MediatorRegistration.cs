@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Competition.Engine.Common;
 
 /// <summary>
-/// MediatR 5.1.0 ships no DI package: handlers, notification handlers and validators are found by
-/// scanning, and the mediator resolves them through a <see cref="ServiceFactory"/> over the container.
+/// MediatR 5.1.0 ships no DI package: handlers, notification handlers, validators and behaviours written for one
+/// request type are found by scanning, and the mediator resolves them through a <see cref="ServiceFactory"/> over the container.
 /// </summary>
 public static class MediatorRegistration
 {
     private static readonly Type[] Scanned =
-        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>)];
+        [typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>), typeof(IPipelineBehavior<,>)];
 
     public static IServiceCollection AddCompetitionMediator(this IServiceCollection services, params Assembly[] assemblies)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Competition.Engine.Common;
 using Competition.Engine.Judging;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,7 @@ public sealed class Contest
         TieBreaks = tieBreaks;
         CreatedAt = nowUtc;
         Phase = ContestPhase.Scheduled;
+        NextDueAt = PhaseRules.NextBoundary(Times, Phase);
     }
 
     public Guid Id { get; private set; }
@@ -41,60 +43,106 @@ public sealed class Contest
     public string CityCode { get; private set; } = "";
     /// <summary>Groups such as 职工组|学生组; each has its own board.</summary>
     public string Groups { get; private set; } = "";
+    /// <summary>The scheduled times; the clock moves the contest at them unless a person has already done so.</summary>
     public DateTime StartsAt { get; private set; }
     public DateTime? FreezeAt { get; private set; }
     public DateTime EndsAt { get; private set; }
     public ContestPhase Phase { get; private set; }
-    /// <summary>How many frozen rows the organizer has revealed, from the bottom up, after the end.</summary>
-    public int RevealedSteps { get; private set; }
-    public bool RevealComplete { get; private set; }
+    /// <summary>
+    /// When the public board actually froze: the scheduled freeze when the clock froze it, the moment of the click for
+    /// 立即封榜, or the end when a contest with a freeze ended before reaching it. Every frozen view uses this moment,
+    /// never the schedule, which may still lie ahead.
+    /// </summary>
+    public DateTime? FrozenAt { get; private set; }
+    public DateTime? StartedAt { get; private set; }
+    public DateTime? EndedAt { get; private set; }
+    /// <summary>When the clock next has something to do for this contest (null: nothing, ever again); the clock job's only filter.</summary>
+    public DateTime? NextDueAt { get; private set; }
+    /// <summary>How many frozen rows the organizer has revealed per group, from the bottom up, after the end (JSON: group → steps).</summary>
+    public string RevealProgress { get; private set; } = "";
     /// <summary>Tie-break order, e.g. "HigherPractical,LessTimeUsed,HigherTheory"; empty means shared ranks.</summary>
     public string TieBreaks { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
     public IReadOnlyList<string> GroupList => Groups.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
-    /// <summary>Moves to a later phase; going back, skipping, or finalizing with marks outstanding is refused with the rule.</summary>
-    public bool MoveTo(ContestPhase next, int unmarked = 0, int unsigned = 0)
+    public IReadOnlyList<TieBreak> TieBreakList =>
+        TieBreaks.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => Enum.TryParse<TieBreak>(t.Trim(), out var v) ? v : (TieBreak?)null)
+            .OfType<TieBreak>().Distinct().ToList();
+
+    private ContestTimes Times => new(StartsAt, FreezeAt, EndsAt);
+
+    /// <summary>
+    /// Moves to a later phase at <paramref name="at"/>, recording the moment; going back, skipping, or finalizing with
+    /// marks outstanding is refused with the rule.
+    /// </summary>
+    public bool MoveTo(ContestPhase next, DateTime at, int unmarked = 0, int unsigned = 0)
     {
         if (next == Phase) return false;
         PhaseRules.EnsureCanMove(Phase, next, FreezeAt is not null, unmarked, unsigned);
         Phase = next;
+        switch (next)
+        {
+            case ContestPhase.Running: StartedAt ??= at; break;
+            case ContestPhase.Frozen: FrozenAt ??= at; break;
+            case ContestPhase.Ended:
+                EndedAt ??= at;
+                // Ended before the freeze came: the public board still freezes (the reveal needs it), at the end.
+                if (FreezeAt is not null) FrozenAt ??= at;
+                break;
+        }
+        NextDueAt = PhaseRules.NextBoundary(Times, Phase);
         return true;
     }
 
     /// <summary>
     /// Moves forward to the phase the clock implies, one allowed step at a time so a late start still passes through
-    /// the freeze. Returns whether anything changed; running it again changes nothing.
+    /// the freeze. Each step is recorded at its scheduled time, since that is when it was due. Returns whether anything
+    /// changed; running it again changes nothing.
     /// </summary>
     public bool CatchUp(DateTime nowUtc)
     {
         var due = PhaseAt(nowUtc);
         var changed = false;
-        foreach (var step in new[] { ContestPhase.Running, ContestPhase.Frozen, ContestPhase.Ended })
-            if (step <= due && Phase < step && (step != ContestPhase.Frozen || FreezeAt is not null))
-                changed |= MoveTo(step);
+        if (due >= ContestPhase.Running && Phase < ContestPhase.Running) changed |= MoveTo(ContestPhase.Running, StartsAt);
+        if (due >= ContestPhase.Frozen && Phase < ContestPhase.Frozen && FreezeAt is { } freeze) changed |= MoveTo(ContestPhase.Frozen, freeze);
+        if (due >= ContestPhase.Ended && Phase < ContestPhase.Ended) changed |= MoveTo(ContestPhase.Ended, EndsAt);
+        NextDueAt = PhaseRules.NextBoundary(Times, Phase);
         return changed;
     }
 
     /// <summary>The phase the clock implies (finalizing is always a person's decision).</summary>
-    public ContestPhase PhaseAt(DateTime nowUtc) => PhaseRules.PhaseAt(new ContestTimes(StartsAt, FreezeAt, EndsAt), nowUtc);
+    public ContestPhase PhaseAt(DateTime nowUtc) => PhaseRules.PhaseAt(Times, nowUtc);
 
-    public void RevealNext(int totalSteps)
+    /// <summary>How many rows of <paramref name="group"/> have been revealed.</summary>
+    public int RevealedSteps(string group)
     {
-        if (Phase is not (ContestPhase.Ended or ContestPhase.Finalized)) throw new RuleViolationException("竞赛结束后才能揭晓封榜后的成绩。");
-        if (RevealedSteps < totalSteps) RevealedSteps++;
-        RevealComplete = RevealedSteps >= totalSteps;
+        var progress = ReadProgress();
+        // "*" is what the upgrade wrote for contests revealed before progress was kept per group.
+        return progress.TryGetValue(group, out var steps) ? steps : progress.GetValueOrDefault("*");
     }
 
-    /// <summary>The public board stops at the freeze and stays frozen until the reveal is complete.</summary>
-    public bool PublicBoardFrozen => PhaseRules.PublicBoardFrozen(Phase, FreezeAt is not null, RevealComplete);
-
-    public static string Name(ContestPhase p) => p switch
+    /// <param name="totalSteps">The ceremony's length for the group: one step per contestant.</param>
+    public void RevealNext(string group, int totalSteps)
     {
-        ContestPhase.Scheduled => "未开始", ContestPhase.Running => "进行中", ContestPhase.Frozen => "封榜",
-        ContestPhase.Ended => "已结束", _ => "已定榜",
-    };
+        if (!GroupList.Contains(group)) throw new NotFoundException("组别", group);
+        if (Phase is not (ContestPhase.Ended or ContestPhase.Finalized)) throw new RuleViolationException("竞赛结束后才能揭晓封榜后的成绩。");
+        if (!PublicBoardFrozenFor(group, totalSteps)) throw new RuleViolationException($"{group}的榜单没有封榜或已全部揭晓，无需再揭晓。");
+        var progress = ReadProgress();
+        progress[group] = Math.Min(RevealedSteps(group) + 1, totalSteps);
+        RevealProgress = JsonSerializer.Serialize(progress);
+    }
+
+    /// <summary>The public board of a group stops at the freeze and stays frozen until its reveal is complete.</summary>
+    public bool PublicBoardFrozenFor(string group, int totalSteps) =>
+        PhaseRules.PublicBoardFrozen(Phase, FreezeAt is not null || FrozenAt is not null, RevealedSteps(group) >= totalSteps);
+
+    private Dictionary<string, int> ReadProgress()
+    {
+        if (string.IsNullOrWhiteSpace(RevealProgress)) return [];
+        try { return JsonSerializer.Deserialize<Dictionary<string, int>>(RevealProgress) ?? []; }
+        catch (JsonException) { return []; }
+    }
 }
 
 public sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
@@ -108,7 +156,9 @@ public sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         b.Property(c => c.CityCode).HasMaxLength(32).IsRequired();
         b.Property(c => c.Groups).HasMaxLength(200).IsRequired();
         b.Property(c => c.TieBreaks).HasMaxLength(200).IsRequired();
+        b.Property(c => c.RevealProgress).HasMaxLength(2000).IsRequired();
         b.Ignore(c => c.GroupList);
-        b.Ignore(c => c.PublicBoardFrozen);
+        b.Ignore(c => c.TieBreakList);
+        b.HasIndex(c => c.NextDueAt);
     }
 }

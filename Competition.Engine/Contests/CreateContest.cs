@@ -25,36 +25,37 @@ public static class CreateContest
             var input = ContestInput.Problems(c).ToList();
             if (input.Count > 0) { foreach (var e in input) yield return e; yield break; }
             if (c.Rounds.Count == 0) yield return new(nameof(c.Rounds), "至少需要一轮（理论或实操）");
-            var weights = c.Rounds.Sum(r => r.WeightPercent);
+            foreach (var r in c.Rounds)
+            {
+                if (string.IsNullOrWhiteSpace(r.Title) || r.Title.Length > 100) yield return new(nameof(c.Rounds), "轮次名称不能为空，最多 100 个字符");
+                if (!double.IsFinite(r.WeightPercent) || r.WeightPercent is <= 0 or > 100)
+                    yield return new(nameof(c.Rounds), $"「{r.Title}」的权重应在 0–100% 之间");
+                else if (Math.Round(r.WeightPercent, 2) != r.WeightPercent) yield return new(nameof(c.Rounds), $"「{r.Title}」的权重最多 2 位小数");
+                if (!double.IsFinite(r.MaxScore) || r.MaxScore is <= 0 or > MaxRoundScore)
+                    yield return new(nameof(c.Rounds), $"「{r.Title}」的满分应在 0–{MaxRoundScore} 分之间");
+            }
+            var weights = c.Rounds.Where(r => double.IsFinite(r.WeightPercent)).Sum(r => r.WeightPercent);
             if (c.Rounds.Count > 0 && Math.Abs(weights - 100) > 0.001) yield return new(nameof(c.Rounds), $"各轮权重之和必须为 100%，当前为 {weights:0.##}%");
             foreach (var r in c.Rounds.Where(r => r.Kind == RoundKind.Practical))
             {
                 if (r.Tasks.Count == 0) yield return new(nameof(c.Rounds), $"实操轮「{r.Title}」至少需要一个任务");
                 foreach (var t in r.Tasks)
                 {
-                    var total = t.Scheme.Sum(i => i.MaxPoints);
+                    if (string.IsNullOrWhiteSpace(t.Title) || t.Title.Length > 200) yield return new(nameof(c.Rounds), "任务名称不能为空，最多 200 个字符");
+                    if (string.IsNullOrWhiteSpace(t.Station) || t.Station.Trim().Length > 32) yield return new(nameof(c.Rounds), $"任务「{t.Title}」的工位不能为空，最多 32 个字符");
                     if (t.Scheme.Count == 0) yield return new(nameof(c.Rounds), $"任务「{t.Title}」需要评分细则");
-                    foreach (var problem in SchemeProblems(t)) yield return new(nameof(c.Rounds), problem);
+                    foreach (var problem in t.Scheme.SelectMany(MarkValueRules.SchemeProblems)) yield return new(nameof(c.Rounds), $"任务「{t.Title}」：{problem}");
                     if (t.Scheme.Select(i => i.Code).Distinct().Count() != t.Scheme.Count) yield return new(nameof(c.Rounds), $"任务「{t.Title}」的评分项编号重复");
-                    if (total <= 0) yield return new(nameof(c.Rounds), $"任务「{t.Title}」的配分之和必须大于 0");
                 }
-                var taskTotal = r.Tasks.Sum(t => t.Scheme.Sum(i => i.MaxPoints));
+                var taskTotal = r.Tasks.Sum(t => t.Scheme.Where(i => double.IsFinite(i.MaxPoints)).Sum(i => i.MaxPoints));
                 if (r.Tasks.Count > 0 && Math.Abs(taskTotal - r.MaxScore) > 0.001)
                     yield return new(nameof(c.Rounds), $"实操轮「{r.Title}」的满分 {r.MaxScore:0.##} 与各任务配分之和 {taskTotal:0.##} 不一致");
             }
         }
-
-        private static IEnumerable<string> SchemeProblems(TaskSpec t)
-        {
-            foreach (var item in t.Scheme)
-            {
-                string? problem = null;
-                try { item.ToRule(); }
-                catch (ArgumentException ex) { problem = $"任务「{t.Title}」：{ex.Message.Split(" (Parameter")[0]}"; }
-                if (problem is not null) yield return problem;
-            }
-        }
     }
+
+    /// <summary>A round's maximum beyond this is a typing error; the contest total is out of 100 anyway.</summary>
+    public const double MaxRoundScore = 10_000;
 
     public sealed class Handler(CompetitionDbContext db, TimeProvider clock) : IRequestHandler<Command, Guid>
     {
@@ -69,6 +70,10 @@ public static class CreateContest
             db.Contests.Add(contest);
             foreach (var spec in c.Rounds)
             {
+                // A theory round's maximum is its exam's: otherwise a good paper would score above the round's maximum.
+                if (spec.ExamId is { } examId && await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => (double?)e.MaxScore).FirstOrDefaultAsync(ct) is { } examMax
+                    && Math.Abs(examMax - spec.MaxScore) > 0.001)
+                    throw new ValidationException([new(nameof(c.Rounds), $"理论轮「{spec.Title}」的满分 {spec.MaxScore:0.##} 与所选考试的总分 {examMax:0.##} 不一致")]);
                 var round = new Round(Guid.NewGuid(), contest.Id, spec.Kind, spec.Title, spec.WeightPercent, spec.StartsAt, spec.EndsAt, spec.ExamId, spec.MaxScore);
                 db.Rounds.Add(round);
                 foreach (var t in spec.Tasks) db.PracticalTasks.Add(new PracticalTask(Guid.NewGuid(), round.Id, t.Title, t.Station, t.Scheme));

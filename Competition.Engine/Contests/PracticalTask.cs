@@ -34,8 +34,10 @@ public sealed class PracticalTask
 /// One line of a marking scheme as stored and as organizers write it; <see cref="ToRule"/> gives the checked
 /// <see cref="MarkingItem"/> the scoring rules use.
 /// </summary>
+/// <param name="Decimals">Measured items only: how many decimals a reading may have; null means one more than the drawing
+/// (see <see cref="MarkValueRules.Decimals"/>).</param>
 public sealed record SchemeItem(string Code, string Title, ItemKind Kind, double MaxPoints, decimal? Nominal = null,
-    decimal? Lower = null, decimal? Upper = null, int? JudgeCount = null)
+    decimal? Lower = null, decimal? Upper = null, int? JudgeCount = null, int? Decimals = null)
 {
     public MarkingItem ToRule() => Kind switch
     {

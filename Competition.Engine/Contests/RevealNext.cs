@@ -7,22 +7,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Contests;
 
-/// <summary>The reveal ceremony: after the end, each step shows the next frozen row's final score, from the bottom up.</summary>
+/// <summary>
+/// The reveal ceremony of one group: after the end, each step shows the next frozen row's final score, from the
+/// bottom up. Each group has its own ceremony (and its own count of steps).
+/// </summary>
 public static class RevealNext
 {
     public sealed record Command(Guid ContestId, string Group, Actor Actor) : IRequest<Board>;
 
-    public sealed class Handler(CompetitionDbContext db, IMediator mediator, ScoreboardProjection projection, TimeProvider clock) : IRequestHandler<Command, Board>
+    public sealed class Handler(CompetitionDbContext db, IMediator mediator, ScoreboardProjection projection) : IRequestHandler<Command, Board>
     {
         public async Task<Board> Handle(Command c, CancellationToken ct)
         {
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
+            var group = (c.Group ?? "").Trim();
             // The ceremony has one step per contestant of the group.
-            contest.RevealNext(await db.Contestants.CountAsync(x => x.ContestId == contest.Id && x.Group == c.Group, ct));
+            contest.RevealNext(group, await db.Contestants.CountAsync(x => x.ContestId == contest.Id && x.Group == group, ct));
             await db.SaveChangesAsync(ct);
             await mediator.Publish(new ScoreChanged(contest.Id), ct);
-            return await projection.CurrentAsync(db, contest.Id, c.Group, false, now, ct);
+            return await projection.CurrentAsync(contest.Id, group, false, ct);
         }
     }
 }

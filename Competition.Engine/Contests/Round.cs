@@ -58,5 +58,6 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
         b.HasOne<Contest>().WithMany().HasForeignKey(r => r.ContestId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(r => r.ContestId);
         b.HasIndex(r => r.ExamId);
+        b.HasIndex(r => new { r.MarkingLocked, r.EndsAt });   // the clock asks for unlocked rounds whose end has passed
     }
 }

@@ -12,8 +12,10 @@ public sealed class ItemMark
 {
     private ItemMark() { }
 
-    public ItemMark(Guid id, Guid contestId, Guid contestantId, Guid taskId, string itemCode, string judgeUserId)
+    public ItemMark(Guid id, Guid contestId, Guid contestantId, Guid taskId, string itemCode, string judgeUserId, int slot)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(slot, 1);
+        Slot = slot;
         Id = id;
         ContestId = contestId;
         ContestantId = contestantId;
@@ -28,6 +30,11 @@ public sealed class ItemMark
     public Guid TaskId { get; private set; }
     public string ItemCode { get; private set; } = "";
     public string JudgeUserId { get; private set; } = "";
+    /// <summary>
+    /// Which of the item's places this mark fills (1 to the item's judge count; objective items have one). Unique per
+    /// item, so two judges adding the last place at the same moment cannot both succeed.
+    /// </summary>
+    public int Slot { get; private set; }
     public double? Value { get; private set; }
     public DateTime MarkedAt { get; private set; }
 
@@ -103,6 +110,7 @@ public sealed class ItemMarkConfiguration : IEntityTypeConfiguration<ItemMark>
         b.Property(m => m.ItemCode).HasMaxLength(32).IsRequired();
         b.Property(m => m.JudgeUserId).HasMaxLength(450).IsRequired();
         b.HasIndex(m => new { m.ContestantId, m.TaskId, m.ItemCode, m.JudgeUserId }).IsUnique();
+        b.HasIndex(m => new { m.ContestantId, m.TaskId, m.ItemCode, m.Slot }).IsUnique();
         b.HasIndex(m => m.ContestId);
     }
 }

@@ -32,7 +32,7 @@ public static class OverrideMark
             if (TaskScores.Problem(item, c.Value) is { } problem) throw new ValidationException([new(nameof(c.Value), problem)]);
             var judge = await SheetAccess.NamedJudgeAsync(db, users, c.JudgeUserName, round, task, ct);
             await Marking.ApplyAsync(db, contestant, task, judge.Id, [new SubmitMarks.Mark(c.ItemCode, c.Value)], c.Actor.UserName, c.Reason.Trim(), clock.GetUtcNow().UtcDateTime, ct);
-            await db.SaveChangesAsync(ct);
+            await Marking.SaveAsync(db, ct);
             await mediator.Publish(new ScoreChanged(contestant.ContestId), ct);
             return await Marking.ScoreAsync(db, contestant.Id, task, ct);
         }

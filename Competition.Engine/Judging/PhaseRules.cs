@@ -93,12 +93,28 @@ public static class PhaseRules
         _ => "比赛阶段已是最后一步。",
     };
 
-    private static string Name(ContestPhase phase) => phase switch
+    /// <summary>
+    /// The one wording of each phase, used by the rules' messages, the pages and (through the board) the live boards.
+    /// </summary>
+    public static string Name(ContestPhase phase) => phase switch
     {
         ContestPhase.Scheduled => "未开始",
         ContestPhase.Running => "进行中",
-        ContestPhase.Frozen => "封榜",
+        ContestPhase.Frozen => "封榜中",
         ContestPhase.Ended => "已结束",
-        _ => "成绩已确认",
+        ContestPhase.Finalized => "已定榜",
+        _ => phase.ToString(),
+    };
+
+    /// <summary>
+    /// The next scheduled boundary the clock must act on in <paramref name="phase"/>: the start while scheduled, the
+    /// freeze (or the end) while running, the end while frozen; null once ended, when the clock has nothing left to do.
+    /// </summary>
+    public static DateTime? NextBoundary(ContestTimes times, ContestPhase phase) => phase switch
+    {
+        ContestPhase.Scheduled => times.Start,
+        ContestPhase.Running => times.Freeze ?? times.End,
+        ContestPhase.Frozen => times.End,
+        _ => null,
     };
 }

@@ -29,7 +29,7 @@ public static class Ranking
         if (tieBreaks.Distinct().Count() != tieBreaks.Count)
             throw new ArgumentException("同一并列规则不能重复设置。", nameof(tieBreaks));
 
-        var comparer = Comparer<RankingRow>.Create((a, b) => Compare(a, b, tieBreaks));
+        var comparer = Comparer(tieBreaks);
         var ordered = rows.OrderBy(r => r, comparer).ToList(); // OrderBy is stable
         var ranks = new int[ordered.Count];
         for (var i = 0; i < ordered.Count; i++)
@@ -48,6 +48,9 @@ public static class Ranking
         return current.Where(r => before.ContainsKey(r.ContestantId))
             .ToDictionary(r => r.ContestantId, r => before[r.ContestantId] - r.Rank);
     }
+
+    /// <summary>The order of the standings: higher total first, then the tie-breaks; 0 means the two share a rank.</summary>
+    public static IComparer<RankingRow> Comparer(IReadOnlyList<TieBreak> tieBreaks) => Comparer<RankingRow>.Create((a, b) => Compare(a, b, tieBreaks));
 
     /// <summary>Negative when <paramref name="a"/> ranks above <paramref name="b"/>.</summary>
     private static int Compare(RankingRow a, RankingRow b, IReadOnlyList<TieBreak> tieBreaks)

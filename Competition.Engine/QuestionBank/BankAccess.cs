@@ -56,9 +56,9 @@ public static class BankAccess
     }
 
     private static async Task<List<(string Title, string BlueprintJson)>> OpenExamsAsync(CompetitionDbContext db, Guid workerId, CancellationToken ct) =>
-        (await (from a in db.Attempts.AsNoTracking()
+        (await (from a in db.Attempts.AsNoTracking().Where(Exams.AnswerAcceptance.IsOpen)
                 join e in db.Exams on a.ExamId equals e.Id
-                where a.WorkerId == workerId && (a.State == AttemptState.InProgress || a.State == AttemptState.Overdue)
+                where a.WorkerId == workerId
                 select new { e.Title, e.BlueprintJson }).ToListAsync(ct))
         .Select(x => (x.Title, x.BlueprintJson)).ToList();
 }

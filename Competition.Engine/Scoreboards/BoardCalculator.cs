@@ -1,99 +1,110 @@
 using Competition.Engine.Contests;
-using Competition.Engine.Exams;
 using Competition.Engine.Judging;
-using Competition.Engine.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Competition.Engine.Scoreboards;
 
-public sealed record BoardEntry(int Rank, bool SharedRank, Guid ContestantId, string Number, string Unit, string City, double? Theory, double? Practical, double Total, int Move);
+/// <param name="Move">Rank before the last change minus rank now: positive moved up.</param>
+/// <param name="Problem">Jury boards only: why this row's total could not be worked out (bad stored data), for the chief judge.</param>
+public sealed record BoardEntry(int Rank, bool SharedRank, Guid ContestantId, string Number, string Unit, string City, double? Theory, double? Practical, double Total,
+    int Move, string? Problem = null);
 
-public sealed record Board(Guid ContestId, string Title, string Group, bool Jury, ContestPhase Phase, bool Frozen, int RevealedSteps, int RevealSteps,
+/// <param name="PhaseName">The phase as people read it (<see cref="PhaseRules.Name"/>), so no client keeps its own wording.</param>
+/// <param name="RevealedSteps">Rows of the group revealed so far; <paramref name="RevealSteps"/> is the ceremony's length while the board is frozen.</param>
+public sealed record Board(Guid ContestId, string Title, string Group, bool Jury, ContestPhase Phase, string PhaseName, bool Frozen, int RevealedSteps, int RevealSteps,
     long Version, DateTime ComputedAt, IReadOnlyList<BoardEntry> Rows);
 
 /// <summary>
-/// Computes a board from the database: round scores, weighted totals and ranks with the contest's tie-breaks.
-/// A frozen public board uses the marks and theory results as they stood at the freeze (the audit trail is the
-/// history); after the end the organizer reveals the difference from the bottom up.
+/// Computes a contest's boards from data loaded once: round scores, weighted totals and ranks with the contest's
+/// tie-breaks. A frozen public board uses the marks and theory results as they stood at the moment the board actually
+/// froze (<see cref="Contest.FrozenAt"/>; the audit trail is the history); after the end the organizer reveals the
+/// difference from the bottom up, each step ranked by the same rule. No I/O.
 /// </summary>
 public static class BoardCalculator
 {
-    public static async Task<Board> ComputeAsync(CompetitionDbContext db, Guid contestId, string group, bool jury, DateTime nowUtc, CancellationToken ct)
+    /// <summary>Every board of the contest: each group, public and jury.</summary>
+    public static IReadOnlyList<Board> ComputeAll(BoardData data, DateTime nowUtc) =>
+        data.Contest.GroupList.SelectMany(g => new[] { Compute(data, g, jury: false, nowUtc), Compute(data, g, jury: true, nowUtc) }).ToList();
+
+    public static Board Compute(BoardData data, string group, bool jury, DateTime nowUtc)
     {
-        var contest = await db.Contests.AsNoTracking().FirstAsync(c => c.Id == contestId, ct);
-        var final = await RowsAsync(db, contest, group, asOf: null, ct);
-        if (jury || !contest.PublicBoardFrozen && contest.RevealedSteps == 0 || contest.RevealComplete)
-            return new Board(contest.Id, contest.Title, group, jury, contest.Phase, false, contest.RevealedSteps, 0, 0, nowUtc, final);
-        var frozen = await RowsAsync(db, contest, group, contest.FreezeAt, ct);
-        if (contest.Phase is not (ContestPhase.Ended or ContestPhase.Finalized) || contest.RevealedSteps == 0)
-            return new Board(contest.Id, contest.Title, group, jury, contest.Phase, true, 0, frozen.Count, 0, nowUtc, frozen);
-        var ceremony = new RevealCeremony(frozen.Select(r => new BoardRow(r.ContestantId, r.Total)).ToList(), final.Select(r => new BoardRow(r.ContestantId, r.Total)).ToList());
-        var steps = Math.Min(contest.RevealedSteps, ceremony.StepCount);
-        var revealed = Enumerable.Range(1, steps).Select(ceremony.RevealedAt).ToHashSet();
-        var byId = final.ToDictionary(r => r.ContestantId);
-        var frozenById = frozen.ToDictionary(r => r.ContestantId);
-        var rows = ceremony.StateAfter(steps).Select((row, i) =>
+        var contest = data.Contest;
+        var final = Rows(data, group, data.Marks, asOf: null);
+        var revealed = Math.Min(contest.RevealedSteps(group), final.Count);
+        Board Make(bool frozen, int revealedSteps, int revealSteps, IReadOnlyList<BoardEntry> rows) =>
+            new(contest.Id, contest.Title, group, jury, contest.Phase, PhaseRules.Name(contest.Phase), frozen, revealedSteps, revealSteps, 0, nowUtc,
+                jury ? rows : rows.Select(r => r with { Problem = null }).ToList());
+
+        if (jury || !contest.PublicBoardFrozenFor(group, final.Count))
+            return Make(false, revealed, 0, final.Select(r => r.Entry).ToList());
+        var frozen = Rows(data, group, data.MarksAtFreeze ?? data.Marks, contest.FrozenAt ?? contest.FreezeAt);
+        if (contest.Phase is not (ContestPhase.Ended or ContestPhase.Finalized) || revealed == 0)
+            return Make(true, 0, frozen.Count, frozen.Select(r => r.Entry).ToList());
+
+        var ceremony = new RevealCeremony(frozen.Select(r => r.Ranking).ToList(), final.Select(r => r.Ranking).ToList(), contest.TieBreakList);
+        var moves = ceremony.MovesAt(revealed);
+        var finalById = final.ToDictionary(r => r.Entry.ContestantId, r => r.Entry);
+        var frozenById = frozen.ToDictionary(r => r.Entry.ContestantId, r => r.Entry);
+        var rows = ceremony.StateAfter(revealed).Select(r =>
         {
-            var source = revealed.Contains(row.ContestantId) ? byId[row.ContestantId] : frozenById[row.ContestantId];
-            return source with { Rank = i + 1, SharedRank = false, Total = row.Total };
+            var source = ceremony.IsRevealed(r.ContestantId, revealed) ? finalById[r.ContestantId] : frozenById[r.ContestantId];
+            return source with { Rank = r.Rank, SharedRank = r.SharedRank, Move = moves.GetValueOrDefault(r.ContestantId) };
         }).ToList();
-        return new Board(contest.Id, contest.Title, group, jury, contest.Phase, true, steps, ceremony.StepCount, 0, nowUtc, rows);
+        return Make(true, revealed, ceremony.StepCount, rows);
     }
 
-    private static async Task<List<BoardEntry>> RowsAsync(CompetitionDbContext db, Contest contest, string group, DateTime? asOf, CancellationToken ct)
+    /// <summary>The group's rows in ranked order, each with the figures its rank was decided on.</summary>
+    private static List<(BoardEntry Entry, RankingRow Ranking)> Rows(BoardData data, string group, MarkValues values, DateTime? asOf)
     {
-        var contestants = await db.Contestants.AsNoTracking().Where(c => c.ContestId == contest.Id && c.Group == group).ToListAsync(ct);
-        var cities = await db.Cities.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
-        var rounds = await db.Rounds.AsNoTracking().Where(r => r.ContestId == contest.Id).OrderBy(r => r.StartsAt).ToListAsync(ct);
-        var roundIds = rounds.Select(r => r.Id).ToList();
-        var tasks = await db.PracticalTasks.AsNoTracking().Where(t => roundIds.Contains(t.RoundId)).ToListAsync(ct);
-        var values = await MarkValues.ForContestAsync(db, contest.Id, asOf, ct);
-        var theory = await TheoryAsync(db, rounds, contestants, asOf, ct);
-
+        var contest = data.Contest;
+        var contestants = data.Contestants.Where(c => c.Group == group).ToList();
+        var theory = Theory(data, asOf);
         var rankingRows = new List<RankingRow>();
-        var parts = new Dictionary<Guid, (double? Theory, double? Practical, double Total)>();
+        var parts = new Dictionary<Guid, (double? Theory, double? Practical, double Total, string? Problem)>();
         foreach (var c in contestants)
         {
-            var roundScores = rounds.Select(r =>
+            var roundScores = data.Rounds.Select(r =>
             {
                 double? score = r.Kind == RoundKind.Theory
-                    ? theory.TryGetValue((r.Id, c.Id), out var t) ? t.Score : null
-                    : tasks.Where(t => t.RoundId == r.Id).Select(t => values.Score(c.Id, t).Points).DefaultIfEmpty().Sum();
+                    ? c.WorkerId is { } w && r.ExamId is { } e && theory.TryGetValue((e, w), out var t) ? t.Score : null
+                    : data.Tasks.Where(t => t.RoundId == r.Id).Select(t => values.Score(c.Id, t).Points).DefaultIfEmpty().Sum();
                 return new RoundScore(r.Title, score, r.MaxScore, r.WeightPercent);
             }).ToList();
-            var total = ContestTotals.Combine(roundScores).Total;
-            var theoryScore = roundScores.Where((_, i) => rounds[i].Kind == RoundKind.Theory).Select(s => s.Score).FirstOrDefault();
-            var practical = roundScores.Where((_, i) => rounds[i].Kind == RoundKind.Practical).Select(s => s.Score).FirstOrDefault();
-            var timeUsed = theory.Where(kv => kv.Key.Contestant == c.Id).Select(kv => kv.Value.Used).FirstOrDefault();
-            parts[c.Id] = (theoryScore, practical, total);
+            double total;
+            string? problem = null;
+            try { total = roundScores.Count == 0 ? 0 : ContestTotals.Combine(roundScores).Total; }
+            catch (ArgumentException ex)
+            {
+                // Figures stored before they were checked (a theory score above the round's maximum, weights that do not
+                // add up): the row stays on the board with 0 and says why, instead of the board failing for everyone.
+                total = 0;
+                problem = $"总分无法计算：{ex.Message.Split(" (Parameter")[0]}";
+            }
+            var theoryScore = roundScores.Where((_, i) => data.Rounds[i].Kind == RoundKind.Theory).Select(s => s.Score).FirstOrDefault();
+            var practical = roundScores.Where((_, i) => data.Rounds[i].Kind == RoundKind.Practical).Select(s => s.Score).FirstOrDefault();
+            var timeUsed = c.WorkerId is { } worker
+                ? data.Rounds.Where(r => r.Kind == RoundKind.Theory && r.ExamId != null)
+                    .Select(r => theory.TryGetValue((r.ExamId!.Value, worker), out var t) ? t.Used : null).FirstOrDefault(u => u != null)
+                : null;
+            parts[c.Id] = (theoryScore, practical, total, problem);
             rankingRows.Add(new RankingRow(c.Id, total, practical ?? 0, theoryScore ?? 0, timeUsed));
         }
-        var tieBreaks = contest.TieBreaks.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<TieBreak>).ToList();
         var byId = contestants.ToDictionary(c => c.Id);
-        return Ranking.Rank(rankingRows, tieBreaks).Select(r =>
+        return Ranking.Rank(rankingRows, contest.TieBreakList).Select(r =>
         {
             var c = byId[r.ContestantId];
             var p = parts[c.Id];
-            return new BoardEntry(r.Rank, r.SharedRank, c.Id, c.Number, c.UnitName, cities.GetValueOrDefault(c.CityCode, c.CityCode), p.Theory, p.Practical, p.Total, 0);
+            var entry = new BoardEntry(r.Rank, r.SharedRank, c.Id, c.Number, c.UnitName, data.Cities.GetValueOrDefault(c.CityCode, c.CityCode), p.Theory, p.Practical,
+                p.Total, 0, p.Problem);
+            return (entry, r.Row);
         }).ToList();
     }
 
-    private static async Task<Dictionary<(Guid Round, Guid Contestant), (double? Score, TimeSpan? Used)>> TheoryAsync(CompetitionDbContext db, List<Round> rounds,
-        List<Contestant> contestants, DateTime? asOf, CancellationToken ct)
-    {
-        var result = new Dictionary<(Guid, Guid), (double?, TimeSpan?)>();
-        var workers = contestants.Where(c => c.WorkerId != null).ToDictionary(c => c.WorkerId!.Value, c => c.Id);
-        foreach (var round in rounds.Where(r => r.Kind == RoundKind.Theory && r.ExamId != null))
-        {
-            var ids = workers.Keys.ToList();
-            var attempts = await db.Attempts.AsNoTracking().Where(a => a.ExamId == round.ExamId && ids.Contains(a.WorkerId) && a.State == AttemptState.Submitted)
-                .Select(a => new { a.WorkerId, a.Score, a.StartedAt, a.SubmittedAt }).ToListAsync(ct);
-            foreach (var a in attempts.Where(a => asOf is null || a.SubmittedAt <= asOf).GroupBy(a => a.WorkerId))
+    /// <summary>Each worker's best submitted attempt per exam (submitted by <paramref name="asOf"/> when given), with the time it took.</summary>
+    private static Dictionary<(Guid Exam, Guid Worker), (double? Score, TimeSpan? Used)> Theory(BoardData data, DateTime? asOf) =>
+        data.Attempts.Where(a => asOf is null || a.SubmittedAt <= asOf).GroupBy(a => (a.ExamId, a.WorkerId))
+            .ToDictionary(g => g.Key, g =>
             {
-                var best = a.OrderByDescending(x => x.Score).First();
-                result[(round.Id, workers[a.Key])] = (best.Score, best.SubmittedAt - best.StartedAt);
-            }
-        }
-        return result;
-    }
+                var best = g.OrderByDescending(a => a.Score ?? double.MinValue).First();
+                return (best.Score, best.SubmittedAt - best.StartedAt);
+            });
 }

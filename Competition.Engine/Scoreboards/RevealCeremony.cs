@@ -1,33 +1,39 @@
-namespace Competition.Engine.Scoreboards;
+using Competition.Engine.Judging;
 
-public sealed record BoardRow(Guid ContestantId, double Total);
+namespace Competition.Engine.Scoreboards;
 
 /// <summary>
 /// Reveals the scores hidden by the freeze one contestant at a time, from the bottom of the frozen board up (as the
-/// ICPC resolver does), so first place is settled last. Pure: a function from a step number to a board.
+/// ICPC resolver does), so first place is settled last. Pure: a function from a step number to a ranked board.
 /// </summary>
 /// <remarks>
-/// Step k reveals the k-th contestant from the bottom of the frozen board. Rows not yet revealed keep their frozen
-/// totals, so among themselves they stay in frozen order, and the lowest of them is always the k-th from the frozen
-/// bottom: revealing by position on the frozen board and revealing "the lowest hidden row" are the same thing.
+/// Every step is ranked by the contest's own rule (<see cref="Ranking"/>): total, then the tie-breaks, and shared
+/// ranks where nothing separates two rows. Hidden rows carry their frozen figures, revealed rows their final ones, so
+/// the board after the last step is exactly the final standings, ranks and "=" included, and the board before the
+/// first is exactly the frozen one. Rows that nothing separates keep hidden rows above revealed ones: a revealed
+/// contestant never overtakes by the accident of being revealed. Hidden rows keep their frozen order among
+/// themselves, so the lowest hidden row is always the next one from the frozen bottom.
 /// </remarks>
 public sealed class RevealCeremony
 {
-    private readonly IReadOnlyList<BoardRow> _frozen;
-    private readonly IReadOnlyList<BoardRow> _final;
+    private readonly IReadOnlyList<RankingRow> _frozen;
+    private readonly IReadOnlyList<RankingRow> _final;
+    private readonly IReadOnlyList<TieBreak> _tieBreaks;
 
-    /// <param name="frozen">The public board at the freeze, best first.</param>
-    /// <param name="final">The final standings, best first, ties already in tie-break order.</param>
-    public RevealCeremony(IReadOnlyList<BoardRow> frozen, IReadOnlyList<BoardRow> final)
+    /// <param name="frozen">The public board at the freeze, in ranked order (as <see cref="Ranking.Rank"/> gives it).</param>
+    /// <param name="final">The final standings, in ranked order.</param>
+    /// <param name="tieBreaks">The contest's tie-breaks; empty means equal totals share a rank.</param>
+    public RevealCeremony(IReadOnlyList<RankingRow> frozen, IReadOnlyList<RankingRow> final, IReadOnlyList<TieBreak> tieBreaks)
     {
-        EnsureOrdered(frozen, nameof(frozen), "封榜榜单");
-        EnsureOrdered(final, nameof(final), "最终榜单");
+        var comparer = Ranking.Comparer(tieBreaks);
+        EnsureOrdered(frozen, comparer, nameof(frozen), "封榜榜单");
+        EnsureOrdered(final, comparer, nameof(final), "最终榜单");
         var frozenIds = frozen.Select(r => r.ContestantId).ToHashSet();
         if (frozenIds.Count != frozen.Count || final.Select(r => r.ContestantId).Distinct().Count() != final.Count)
             throw new ArgumentException("榜单中有重复的选手。", nameof(frozen));
         if (!frozenIds.SetEquals(final.Select(r => r.ContestantId)))
             throw new ArgumentException("封榜榜单与最终榜单的选手必须一致。", nameof(final));
-        (_frozen, _final) = (frozen, final);
+        (_frozen, _final, _tieBreaks) = (frozen, final, tieBreaks);
     }
 
     /// <summary>One step per contestant, including those whose total did not change: each still gets its moment.</summary>
@@ -41,29 +47,36 @@ public sealed class RevealCeremony
         return _frozen[^step].ContestantId;
     }
 
-    /// <summary>The board after <paramref name="steps"/> reveals: 0 is the frozen board, <see cref="StepCount"/> the final one.</summary>
-    public IReadOnlyList<BoardRow> StateAfter(int steps)
+    /// <summary>Whether the contestant's row shows final figures after <paramref name="steps"/> reveals.</summary>
+    public bool IsRevealed(Guid contestantId, int steps) =>
+        _frozen.Skip(StepCount - steps).Any(r => r.ContestantId == contestantId);
+
+    /// <summary>The ranked board after <paramref name="steps"/> reveals: 0 is the frozen board, <see cref="StepCount"/> the final one.</summary>
+    public IReadOnlyList<RankedRow> StateAfter(int steps)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(steps);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(steps, StepCount);
         var hidden = _frozen.Take(StepCount - steps).ToList();
         var hiddenIds = hidden.Select(r => r.ContestantId).ToHashSet();
-        // Revealed rows in final order carry the final tie-breaks, so once all are revealed the board is the final one.
-        var revealed = _final.Where(r => !hiddenIds.Contains(r.ContestantId)).ToList();
-
-        // Both lists are sorted by total; merging them is the re-sort. On equal totals the hidden row stays above:
-        // a revealed contestant overtakes only with a strictly higher total, never by the accident of being revealed.
-        var board = new List<BoardRow>(StepCount);
-        int h = 0, r = 0;
-        while (h < hidden.Count || r < revealed.Count)
-            board.Add(r == revealed.Count || (h < hidden.Count && hidden[h].Total >= revealed[r].Total) ? hidden[h++] : revealed[r++]);
-        return board;
+        // Ranking sorts stably: hidden rows first (in frozen order), then revealed rows in final order, so rows that
+        // nothing separates keep that order and the last step reproduces the final standings exactly.
+        return Ranking.Rank([.. hidden, .. _final.Where(r => !hiddenIds.Contains(r.ContestantId))], _tieBreaks);
     }
 
-    private static void EnsureOrdered(IReadOnlyList<BoardRow> rows, string name, string what)
+    /// <summary>
+    /// Each contestant's move at step <paramref name="step"/>: rank before the step minus rank after it (positive is up),
+    /// so an arrow shows what this step changed, and a shared rank is not a move.
+    /// </summary>
+    public IReadOnlyDictionary<Guid, int> MovesAt(int step)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(step, 1);
+        return Ranking.Movement(StateAfter(step - 1), StateAfter(step));
+    }
+
+    private static void EnsureOrdered(IReadOnlyList<RankingRow> rows, IComparer<RankingRow> comparer, string name, string what)
     {
         for (var i = 1; i < rows.Count; i++)
-            if (rows[i].Total > rows[i - 1].Total)
-                throw new ArgumentException($"{what}必须按总分从高到低排列。", name);
+            if (comparer.Compare(rows[i - 1], rows[i]) > 0)
+                throw new ArgumentException($"{what}必须按排名顺序（总分从高到低，再按并列规则）排列。", name);
     }
 }

@@ -18,15 +18,26 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _db;
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
     private bool _ownsDatabase = true;
 
-    private AppFactory(TestDatabase db, Dictionary<string, string?> settings, TimeProvider? clock)
+    private AppFactory(TestDatabase db, Dictionary<string, string?> settings, TimeProvider? clock, Action<IServiceCollection>? services = null)
     {
         _db = db;
         _settings = settings;
         _clock = clock;
+        _services = services;
         UseKestrel(0);
     }
+
+    private const string NoScheduler = "Testing:NoScheduler";
+
+    /// <summary>
+    /// Settings for a test that drives time itself: Quartz is not started, so the test moves the fake clock and sends
+    /// the job's command (e.g. <c>CloseDueAttempts.Command</c>, <c>ContestClock.Command</c>) when it wants the clock to
+    /// act, and nothing happens behind its back on a busy machine.
+    /// </summary>
+    public static Dictionary<string, string?> ClockDrivenByTest() => new() { [NoScheduler] = "true" };
 
     public TestDatabase Database => _db;
 
@@ -40,10 +51,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <param name="clock">Replaces the app's TimeProvider (e.g. a <see cref="FakeClock"/>).</param>
-    public static async Task<AppFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    /// <param name="services">Adds or replaces services (e.g. an extra scoreboard publisher).</param>
+    public static async Task<AppFactory> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null, TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null)
     {
         var db = await TestDatabase.CreateAsync(provider);
-        var factory = new AppFactory(db, settings ?? [], clock);
+        var factory = new AppFactory(db, settings ?? [], clock, services);
         factory.StartServer();
         return factory;
     }
@@ -71,6 +84,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) settings[key] = value;
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
         if (_clock is not null) builder.ConfigureServices(s => s.AddSingleton(_clock));
+        if (_services is not null) builder.ConfigureServices(_services);
+        // Program reads its configuration before a test's settings arrive, so the scheduler is taken out here instead.
+        if (_settings.TryGetValue(NoScheduler, out var off) && off == "true")
+            builder.ConfigureServices(s =>
+            {
+                foreach (var d in s.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService) && d.ImplementationType?.FullName?.StartsWith("Quartz.") == true).ToList())
+                    s.Remove(d);
+            });
     }
 
     /// <summary>An HTTP client with its own cookie jar, talking to the Kestrel server.</summary>

@@ -10,6 +10,8 @@ public sealed class BrowserSession : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Expectations poll until this bound; on a busy 2-core machine a page or a push can take seconds, never minutes.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -28,7 +30,9 @@ public sealed class BrowserSession : IAsyncLifetime
             ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
             IsMobile = phone,
         });
-        context.SetDefaultTimeout(15_000);
+        // A bound, not a pause: actions end as soon as the page is ready. Two test runs and other apps on two cores can
+        // make one page take tens of seconds.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

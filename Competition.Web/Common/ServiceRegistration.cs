@@ -43,6 +43,15 @@ public static class ServiceRegistration
         return services;
     }
 
+    /// <summary>The system clock under a type of its own: Quartz treats <see cref="TimeProvider.System"/> itself as "not chosen" and falls back to the container's.</summary>
+    private sealed class WallClock : TimeProvider;
+
+    private static void AddClockJob<TJob>(IQuartzBuilder q, JobKey key, double everySeconds) where TJob : IJob
+    {
+        q.AddJob<TJob>(j => j.WithIdentity(key));
+        q.AddTrigger(t => t.ForJob(key).StartNow().WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(everySeconds)).RepeatForever()));
+    }
+
     public static void AddCompetitionServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -70,11 +79,16 @@ public static class ServiceRegistration
             o.Conventions.AuthorizeFolder("/Judging");
         }).AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.
-        services.AddQuartz(new Dictionary<string, string?> { ["quartz.scheduler.instanceName"] = $"competition-{Guid.NewGuid():N}" }, q =>
+        // A named scheduler: its clock below is its own, whatever TimeProvider the container holds (a test's fake clock).
+        services.AddQuartz($"competition-{Guid.NewGuid():N}", q =>
         {
-            q.AddJob<Competition.Web.Exams.CloseDueAttemptsJob>(j => j.WithIdentity(Competition.Web.Exams.CloseDueAttemptsJob.Key));
-            q.AddTrigger(t => t.ForJob(Competition.Web.Exams.CloseDueAttemptsJob.Key).StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(builder.Configuration.GetValue("Exams:CloseEverySeconds", 1.0))).RepeatForever()));
+            // Quartz would otherwise take the container's TimeProvider: "every second" is real time, while what is due is
+            // the app's time, which each command reads itself. (On a test's fake clock, triggers fired only when the test
+            // moved the clock, and a jump of minutes counted as a misfire and was skipped.)
+            q.UseTimeProvider(new WallClock());
+            // Each concern its own job and trigger: a failure or a slow run of one never holds up the other.
+            AddClockJob<Competition.Web.Exams.CloseDueAttemptsJob>(q, Competition.Web.Exams.CloseDueAttemptsJob.Key, builder.Configuration.GetValue("Exams:CloseEverySeconds", 1.0));
+            AddClockJob<Competition.Web.Contests.MoveContestsJob>(q, Competition.Web.Contests.MoveContestsJob.Key, builder.Configuration.GetValue("Contests:ClockEverySeconds", 1.0));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

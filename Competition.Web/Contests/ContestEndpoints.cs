@@ -48,10 +48,10 @@ public static class ContestEndpoints
             return Results.File(r.Content, "text/csv; charset=utf-8", r.FileName);
         });
 
-        app.MapGet("/api/contests/{id:guid}/board", async (CompetitionDbContext db, ScoreboardProjection p, TimeProvider clock, HttpContext h, Guid id, string group, bool? jury) =>
+        app.MapGet("/api/contests/{id:guid}/board", async (CompetitionDbContext db, ScoreboardProjection p, HttpContext h, Guid id, string group, bool? jury) =>
         {
             await BoardAccess.EnsureMayWatchAsync(db, h.User.ToActor(), id, jury == true, h.RequestAborted);
-            return Results.Ok(await p.CurrentAsync(db, id, group, jury == true, clock.GetUtcNow().UtcDateTime, h.RequestAborted));
+            return Results.Ok(await p.CurrentAsync(id, group, jury == true, h.RequestAborted));   // an unknown contest or group is a 404
         }).WithTags("Scoreboards");
 
         var judging = app.MapGroup("/api").WithTags("Judging").RequireAuthorization();

@@ -1,4 +1,3 @@
-using Competition.Engine.Contests;
 using Competition.Engine.Exams;
 using MediatR;
 using Quartz;
@@ -6,9 +5,9 @@ using Quartz;
 namespace Competition.Web.Exams;
 
 /// <summary>
-/// Every second: attempts whose time is up are closed as their exam says, then contests and rounds whose times
-/// have come move on. Thin: the commands do the work and read every time from the database, so a restart loses
-/// nothing and anything overdue happens at once.
+/// Every second: attempts whose time is up are closed as their exam says. Thin: the command reads every deadline from
+/// the database, so a restart loses nothing and anything overdue happens at once. Contests move in their own job
+/// (<see cref="Competition.Web.Contests.MoveContestsJob"/>), so a failure here never stops them, nor the reverse.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class CloseDueAttemptsJob(IServiceScopeFactory scopes, ILogger<CloseDueAttemptsJob> log) : IJob
@@ -17,12 +16,13 @@ public sealed class CloseDueAttemptsJob(IServiceScopeFactory scopes, ILogger<Clo
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CloseDueAttempts.Command(), cancellationToken);
-        if (result.Submitted + result.Overdue + result.Abandoned > 0)
-            log.LogInformation("Time up: {Submitted} submitted, {Overdue} in grace, {Abandoned} abandoned", result.Submitted, result.Overdue, result.Abandoned);
-        using var contests = scopes.CreateScope();
-        try { await contests.ServiceProvider.GetRequiredService<IMediator>().Send(new ContestClock.Command(), cancellationToken); }
-        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogError(ex, "Moving contests on failed; trying again next second"); }
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var result = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new CloseDueAttempts.Command(), cancellationToken);
+            if (result.Submitted + result.Overdue + result.Abandoned > 0)
+                log.LogInformation("Time up: {Submitted} submitted, {Overdue} in grace, {Abandoned} abandoned", result.Submitted, result.Overdue, result.Abandoned);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException) { log.LogError(ex, "Closing due attempts failed; trying again next time"); }
     }
 }

@@ -11,14 +11,16 @@ namespace Competition.Web.Scoreboards;
 /// Public boards are open to anyone; who may watch a jury board is the engine's rule (<see cref="BoardAccess"/>).
 /// The hub only authorizes and joins groups; the broadcaster does all sending.
 /// </summary>
-public sealed class ScoreboardHub(CompetitionDbContext db, ScoreboardProjection projection, TimeProvider clock) : Hub
+public sealed class ScoreboardHub(CompetitionDbContext db, ScoreboardProjection projection) : Hub
 {
     public async Task<Board> JoinBoard(Guid contestId, string group, bool jury)
     {
         try { await BoardAccess.EnsureMayWatchAsync(db, (Context.User ?? new()).ToActor(), contestId, jury, Context.ConnectionAborted); }
         catch (Exception ex) when (ex is ForbiddenException or NotFoundException) { throw new HubException(ex.Message); }
-        var board = await projection.CurrentAsync(db, contestId, group, jury, clock.GetUtcNow().UtcDateTime, Context.ConnectionAborted);
-        await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroups.Name(contestId, group, jury));
-        return board;
+        if (!await projection.ExistsAsync(contestId, group ?? "", Context.ConnectionAborted))
+            throw new HubException($"没有这个排行榜：竞赛或组别「{group}」不存在，请从竞赛页面重新打开。");
+        // Joined before the board is read, so a change in between arrives as a push (the client keeps the newer version).
+        await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroups.Name(contestId, group!, jury));
+        return await projection.CurrentAsync(contestId, group!, jury, Context.ConnectionAborted);
     }
 }

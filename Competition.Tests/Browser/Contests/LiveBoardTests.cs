@@ -9,18 +9,23 @@ public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSessi
 {
     private static ILocator FirstRow(IPage page) => page.Locator("[data-testid=board-table] tbody tr").First;
 
+    // A push travels from the background recompute through SignalR to the page; on a busy machine that can take a while.
+    private static readonly LocatorAssertionsToHaveTextOptions PushText = new() { Timeout = 60_000 };
+
     [Fact]
     public async Task JudgeMarksOnTheTablet_TheProjectorUpdatesWithoutReload_TheFreezeHoldsThePublicBoard_AndTheRevealEndsOnTheFinalStandings()
     {
         var clock = new FakeClock(DateTimeOffset.UtcNow);
-        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, clock: clock);
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, AppFactory.ClockDrivenByTest(), clock);
         var s = await ContestScenario.CreateAsync(app, clock.GetUtcNow().UtcDateTime);
+        await s.TickAsync();   // the contest runs
         var group = Uri.EscapeDataString(ContestScenario.Group);
 
         var projector = await browser.NewPageAsync(app.BaseAddress);
         await projector.GotoAsync($"/Contests/Board/{s.ContestId}?group={group}&view=projector");
         await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(projector.GetByTestId("board-connection")).ToHaveTextAsync("实时更新中");
+        await Assertions.Expect(projector.GetByTestId("board-phase")).ToHaveTextAsync(Competition.Engine.Judging.PhaseRules.Name(Competition.Engine.Judging.ContestPhase.Running));
 
         var organizerUser = await app.CreateStaffAsync(Competition.Engine.Accounts.Roles.Organizer, "maanshan");
         var juryPage = await browser.NewPageAsync(app.BaseAddress);
@@ -41,19 +46,21 @@ public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSessi
         (await s.MarkAsync(s.Judges[1], "A002", ("J1", 3))).EnsureSuccessStatusCode();
         (await s.MarkAsync(s.Judges[2], "A002", ("J1", 3))).EnsureSuccessStatusCode();
 
-        await Assertions.Expect(FirstRow(projector)).ToHaveAttributeAsync("data-number", "A002");
-        await Assertions.Expect(FirstRow(projector).GetByTestId("total")).ToHaveTextAsync("100.00");
+        await Assertions.Expect(FirstRow(projector)).ToHaveAttributeAsync("data-number", "A002", new() { Timeout = 60_000 });
+        await Assertions.Expect(FirstRow(projector).GetByTestId("total")).ToHaveTextAsync("100.00", PushText);
         (await tablet.GetByTestId("sheet-line").Filter(new() { HasText = "A001" }).CountAsync()).ShouldBe(1);
         (await tablet.ContentAsync()).ShouldNotContain("张三");
 
         // The freeze: the public board stays put while the jury board moves.
         clock.Advance(TimeSpan.FromMinutes(31));
-        await Assertions.Expect(projector.GetByTestId("board-frozen")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        (await s.TickAsync()).Changed.ShouldBe(1);
+        await Assertions.Expect(projector.GetByTestId("board-frozen")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(projector.GetByTestId("board-phase")).ToHaveTextAsync("封榜中", PushText);
         (await s.MarkAsync(s.Judges[0], "A003", ("M1", 1), ("M2", 20.0), ("J1", 3))).EnsureSuccessStatusCode();
         (await s.MarkAsync(s.Judges[1], "A003", ("J1", 3))).EnsureSuccessStatusCode();
         (await s.MarkAsync(s.Judges[2], "A003", ("J1", 3))).EnsureSuccessStatusCode();
-        await Assertions.Expect(juryPage.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("100.00");
-        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("0.00");
+        await Assertions.Expect(juryPage.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("100.00", PushText);
+        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("0.00", PushText);
 
         // The end and the reveal, step by step from the bottom, on the organizer's control page.
         await juryPage.GotoAsync($"/Contests/Control/{s.ContestId}");
@@ -64,7 +71,19 @@ public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSessi
             await juryPage.GetByTestId("reveal-next").ClickAsync();
             await juryPage.WaitForLoadStateAsync();
         }
-        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("100.00");
-        await Assertions.Expect(projector.GetByTestId("board-frozen")).ToBeHiddenAsync();
+        await Assertions.Expect(projector.Locator("[data-testid=board-table] tbody tr[data-number=A003] [data-testid=total]")).ToHaveTextAsync("100.00", PushText);
+        await Assertions.Expect(projector.GetByTestId("board-frozen")).ToBeHiddenAsync(new() { Timeout = 60_000 });
+    }
+
+    [Fact]
+    public async Task ABoardThatDoesNotExist_SaysSo_AndStopsTrying()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, AppFactory.ClockDrivenByTest());
+        var s = await ContestScenario.CreateAsync(app, DateTime.UtcNow);
+        var page = await browser.NewPageAsync(app.BaseAddress, phone: true);
+        await page.GotoAsync($"/Contests/Board/{s.ContestId}?group={Uri.EscapeDataString("学生组")}&view=phone");
+        await Assertions.Expect(page.GetByTestId("board-connection")).ToContainTextAsync("没有这个排行榜", new() { Timeout = 60_000 });
+        await page.GotoAsync($"/Contests/Board/{Guid.NewGuid()}?group={Uri.EscapeDataString(ContestScenario.Group)}&view=phone");
+        await Assertions.Expect(page.GetByTestId("board-connection")).ToContainTextAsync("没有这个排行榜", new() { Timeout = 60_000 });
     }
 }

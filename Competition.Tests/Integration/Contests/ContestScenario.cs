@@ -80,6 +80,25 @@ public sealed class ContestScenario
         (await MarkAsync(Judges[2], number, ("J1", j3))).EnsureSuccessStatusCode();
     }
 
+    /// <summary>What the Quartz job does every second: move contests and rounds whose time has come.</summary>
+    public Task<ContestClock.Result> TickAsync() => App.SendAsync(new ContestClock.Command());
+
+    /// <summary>The organizer's "do it now" button for a phase.</summary>
+    public Task<HttpResponseMessage> MoveToAsync(ContestPhase to) => Organizer.PostAsJsonAsync($"/api/contests/{ContestId}/phase", new { to = to.ToString() });
+
+    public async Task<Board> RevealNextAsync()
+    {
+        var res = await Organizer.PostAsJsonAsync($"/api/contests/{ContestId}/reveal", new { group = Group });
+        res.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, await res.Content.ReadAsStringAsync());
+        return (await res.Content.ReadFromJsonAsync<Board>(Json))!;
+    }
+
+    public async Task<HttpResponseMessage> OverrideAsync(string judge, string number, string itemCode, double value, string reason = "录像复核后更正")
+    {
+        var chief = await App.SignedInClientAsync(Chief);
+        return await chief.PostAsJsonAsync("/api/marks/override", new { contestantId = Contestants[number], taskId = TaskId, itemCode, judgeUserName = judge, value, reason });
+    }
+
     public async Task<Board> BoardAsync(bool jury)
     {
         var client = jury ? Organizer : App.NewClient();

@@ -17,9 +17,10 @@ public class TheoryRoundTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TheTheoryExamCountsThirtyPercent_AndEndingTheContestClosesOpenTheoryAttempts(DatabaseProvider provider)
     {
-        await using var app = await AppFactory.StartAsync(provider);
+        var clock = new FakeClock(DateTimeOffset.UtcNow);
+        await using var app = await AppFactory.StartAsync(provider, AppFactory.ClockDrivenByTest(), clock);
         var organizer = await app.OrganizerClientAsync("maanshan");
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var bp = new Blueprint([new("单选题", [Cell(QuestionType.Single, 10)])], Tolerance: 2);
         var examId = await PublishedExamAsync(organizer, bp, Settings(now) with { PassMark = 1 }, "钳工竞赛理论");
         IReadOnlyList<SchemeItem> scheme = [new("M1", "符合图纸", ItemKind.MeetsOrNot, 50)];
@@ -47,11 +48,17 @@ public class TheoryRoundTests
         await using (var db = app.Database.NewContext()) paper = (await db.Papers.SingleAsync(p => p.ExamId == examId && p.WorkerId == sitterId)).Items;
         for (var i = 0; i < 8; i++) await SaveAsync(client, attempt, i, Bank[paper[i].QuestionId].Answer[0], 1);
         (await client.PostAsync($"/api/attempts/{attempt}/submit", null)).EnsureSuccessStatusCode();
+        // The result reaches the boards without waiting for a judge's mark.
+        var live = (await organizer.GetFromJsonAsync<Competition.Engine.Scoreboards.Board>($"/api/contests/{contestId}/board?group=职工组&jury=true", ContestScenario.Json))!;
+        live.Rows.Single(r => r.Number == "T01").Theory.ShouldBe(8);
         var lateAttempt = await StartAsync(await app.SignedInClientAsync(late), examId);
 
+        (await app.SendAsync(new ContestClock.Command())).Changed.ShouldBe(1);   // the contest runs
         (await organizer.PostAsJsonAsync($"/api/contests/{contestId}/phase", new { to = "Ended" })).EnsureSuccessStatusCode();
+        // Ending the contest brought the open theory attempt's deadline to now; the attempts job closes it on its next run.
+        (await app.SendAsync(new CloseDueAttempts.Command())).Submitted.ShouldBe(1);
         await using (var db = app.Database.NewContext())
-            (await EventuallyAsync(() => db.Attempts.AsNoTracking().Where(a => a.Id == lateAttempt).Select(a => a.State).SingleAsync(), s => s == AttemptState.Submitted)).ShouldBe(AttemptState.Submitted);
+            (await db.Attempts.AsNoTracking().Where(a => a.Id == lateAttempt).Select(a => a.State).SingleAsync()).ShouldBe(AttemptState.Submitted);
 
         var board = (await organizer.GetFromJsonAsync<Competition.Engine.Scoreboards.Board>($"/api/contests/{contestId}/board?group=职工组&jury=true", ContestScenario.Json))!;
         var t01 = board.Rows.Single(r => r.Number == "T01");

@@ -66,7 +66,12 @@ public static class ExamScenario
         return c.Type == QuestionType.FillBlank ? JsonSerializer.Serialize(c.Answer.Select(a => a.Split('|')[0])) : string.Concat(c.Answer);
     }
 
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 10)
+    /// <summary>
+    /// Polls until <paramref name="done"/> or the bound passes. Only for a test of real timers (the Quartz wiring): other
+    /// tests drive time with <see cref="FakeClock"/> and send the job's command, which needs no waiting at all. The bound
+    /// is generous because a busy machine may delay a tick by many seconds.
+    /// </summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, int seconds = 60)
     {
         var until = DateTime.UtcNow.AddSeconds(seconds);
         while (true)

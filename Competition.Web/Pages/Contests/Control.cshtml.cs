@@ -23,7 +23,7 @@ public sealed class ControlModel(IMediator mediator) : PageModel
 
     public Task<IActionResult> OnPostPhaseAsync(Guid id, ContestPhase to) => Run(id, () => mediator.Send(new MoveContestPhase.Command(id, to, User.ToActor())));
 
-    public Task<IActionResult> OnPostRevealAsync(Guid id, string group) => Run(id, () => mediator.Send(new RevealNext.Command(id, group, User.ToActor())));
+    public Task<IActionResult> OnPostRevealAsync(Guid id, string? group) => Run(id, () => mediator.Send(new RevealNext.Command(id, group ?? "", User.ToActor())));
 
     private async Task<IActionResult> Run<T>(Guid id, Func<Task<T>> action)
     {
