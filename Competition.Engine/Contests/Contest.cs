@@ -63,6 +63,11 @@ public sealed class Contest
     /// <summary>Tie-break order, e.g. "HigherPractical,LessTimeUsed,HigherTheory"; empty means shared ranks.</summary>
     public string TieBreaks { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
+    /// <summary>
+    /// Bumped by every change of phase or reveal: the clock job and a person's "do it now" (or two reveal clicks) read the
+    /// contest at the same moment, and the later save must fail rather than move the contest back.
+    /// </summary>
+    public int RowVersion { get; private set; }
 
     public IReadOnlyList<string> GroupList => Groups.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
@@ -81,6 +86,7 @@ public sealed class Contest
         if (next == Phase) return false;
         PhaseRules.EnsureCanMove(Phase, next, FreezeAt is not null, unmarked, unsigned);
         Phase = next;
+        RowVersion++;
         switch (next)
         {
             case ContestPhase.Running: StartedAt ??= at; break;
@@ -131,6 +137,7 @@ public sealed class Contest
         var progress = ReadProgress();
         progress[group] = Math.Min(RevealedSteps(group) + 1, totalSteps);
         RevealProgress = JsonSerializer.Serialize(progress);
+        RowVersion++;
     }
 
     /// <summary>The public board of a group stops at the freeze and stays frozen until its reveal is complete.</summary>
@@ -160,5 +167,6 @@ public sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         b.Ignore(c => c.GroupList);
         b.Ignore(c => c.TieBreakList);
         b.HasIndex(c => c.NextDueAt);
+        b.Property(c => c.RowVersion).IsConcurrencyToken();
     }
 }

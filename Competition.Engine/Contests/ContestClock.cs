@@ -51,11 +51,19 @@ public static class ContestClock
 
         private async Task<bool> MoveAsync(Guid contestId, DateTime now, CancellationToken ct)
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var contest = await db.Contests.FirstAsync(x => x.Id == contestId, ct);
             var moved = contest.CatchUp(now);
             // Once the contest has ended, every round is over, whatever its own end time says.
             moved |= await EndRoundsAsync(db, contest.Id, now, all: contest.Phase >= ContestPhase.Ended, ct) > 0;
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A person moved the contest while this step read it: their step stands, the next run reads it afresh.
+                db.ChangeTracker.Clear();
+                return false;
+            }
+            await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return moved;
         }

@@ -17,7 +17,11 @@ public static class RevealNext
 
     public sealed class Handler(CompetitionDbContext db, IMediator mediator, ScoreboardProjection projection) : IRequestHandler<Command, Board>
     {
-        public async Task<Board> Handle(Command c, CancellationToken ct)
+        // Two quick clicks read the same step; the row version makes the second one count from the first one's result.
+        public Task<Board> Handle(Command c, CancellationToken ct) =>
+            Concurrency.RetryAsync(db, () => RevealAsync(c, ct), "揭晓进度刚被其他操作更改，请刷新页面后重试。");
+
+        private async Task<Board> RevealAsync(Command c, CancellationToken ct)
         {
             var contest = await ContestAccess.ManagedAsync(db, c.ContestId, c.Actor, ct);
             var group = (c.Group ?? "").Trim();

@@ -53,22 +53,9 @@ public static class MarkShortAnswer
     {
         private const int Tries = 5;
 
-        public async Task<double?> Handle(Command c, CancellationToken ct)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try { return await MarkAsync(c, ct); }
-                catch (DbUpdateConcurrencyException) when (attempt < Tries)
-                {
-                    // Someone changed the attempt's scores since we read them: read again and apply this mark to theirs.
-                    db.ChangeTracker.Clear();
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    throw new RuleViolationException("这份作答的成绩正被其他人同时修改，本次评分未保存，请刷新后重试。");
-                }
-            }
-        }
+        // Someone changed the attempt's scores since they were read: read again and apply this mark to theirs.
+        public Task<double?> Handle(Command c, CancellationToken ct) =>
+            Concurrency.RetryAsync(db, () => MarkAsync(c, ct), "这份作答的成绩正被其他人同时修改，本次评分未保存，请刷新后重试。", Tries);
 
         private async Task<double?> MarkAsync(Command c, CancellationToken ct)
         {

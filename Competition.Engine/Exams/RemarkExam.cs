@@ -22,22 +22,9 @@ public static class RemarkExam
     {
         private const int Tries = 3;
 
-        public async Task<Result> Handle(Command c, CancellationToken ct)
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try { return await RemarkAsync(c, ct); }
-                catch (DbUpdateConcurrencyException) when (attempt < Tries)
-                {
-                    // A person marked (or a re-mark ran) while we computed: start again from the scores as they are now.
-                    db.ChangeTracker.Clear();
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    throw new RuleViolationException("重新评分期间成绩被其他人同时修改，本次重新评分未保存，请稍后重试。");
-                }
-            }
-        }
+        // A person marked (or another re-mark ran) while this one computed: start again from the scores as they are now.
+        public Task<Result> Handle(Command c, CancellationToken ct) =>
+            Concurrency.RetryAsync(db, () => RemarkAsync(c, ct), "重新评分期间成绩被其他人同时修改，本次重新评分未保存，请稍后重试。", Tries);
 
         private async Task<Result> RemarkAsync(Command c, CancellationToken ct)
         {

@@ -15,10 +15,12 @@ public sealed class ScoreboardHub(CompetitionDbContext db, ScoreboardProjection 
 {
     public async Task<Board> JoinBoard(Guid contestId, string group, bool jury)
     {
+        // The board page stops retrying when told the board does not exist, whether the contest or the group is unknown.
+        var noSuchBoard = $"没有这个排行榜：竞赛或组别「{group}」不存在，请从竞赛页面重新打开。";
         try { await BoardAccess.EnsureMayWatchAsync(db, (Context.User ?? new()).ToActor(), contestId, jury, Context.ConnectionAborted); }
-        catch (Exception ex) when (ex is ForbiddenException or NotFoundException) { throw new HubException(ex.Message); }
-        if (!await projection.ExistsAsync(contestId, group ?? "", Context.ConnectionAborted))
-            throw new HubException($"没有这个排行榜：竞赛或组别「{group}」不存在，请从竞赛页面重新打开。");
+        catch (NotFoundException) { throw new HubException(noSuchBoard); }
+        catch (ForbiddenException ex) { throw new HubException(ex.Message); }
+        if (!await projection.ExistsAsync(contestId, group ?? "", Context.ConnectionAborted)) throw new HubException(noSuchBoard);
         // Joined before the board is read, so a change in between arrives as a push (the client keeps the newer version).
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardGroups.Name(contestId, group!, jury));
         return await projection.CurrentAsync(contestId, group!, jury, Context.ConnectionAborted);

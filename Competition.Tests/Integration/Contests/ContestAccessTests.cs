@@ -26,7 +26,7 @@ public class ContestAccessTests(SharedApps apps) : IClassFixture<SharedApps>
         rounds = examId is { } exam
             ? new[]
             {
-                new CreateContest.RoundSpec(RoundKind.Theory, "理论", 30, now.AddMinutes(-5), now.AddHours(1), exam, 10, []),
+                new CreateContest.RoundSpec(RoundKind.Theory, "理论", 30, now.AddMinutes(-5), now.AddHours(1), exam, Integration.Exams.ExamScenario.Standard.MaxScore, []),
                 new CreateContest.RoundSpec(RoundKind.Practical, "实操", 70, now.AddMinutes(-5), now.AddHours(2), null, 50, [new("锉配", "B1", Scheme)]),
             }
             : [new CreateContest.RoundSpec(RoundKind.Practical, "实操", 100, now.AddMinutes(-5), now.AddHours(2), null, 50, [new("锉配", "B1", Scheme)])],
