@@ -139,4 +139,40 @@ public class AnswerPagesTests(BrowserSession browser) : IClassFixture<BrowserSes
         var key = view.Items[0].Options.Single(o => o.Key == Bank[questionId].Answer[0]);
         await Assertions.Expect(result.Items.Nth(0).GetByTestId("review-key")).ToContainTextAsync($"{key.Label}（{AnswerReview.PlainText(key.Html)}）");
     }
+
+    [Fact]
+    public async Task AnAnswerOneTabCouldNotSend_SurvivesAnotherTabsSaves_AndIsSentAfterAReload()
+    {
+        var s = await SitAsync(new Blueprint([new("填空题", [Cell(QuestionType.FillBlank, 3)])], Tolerance: 2));
+        await using var _ = s.App;
+        // A second tab of the same browser on the same attempt: it shares localStorage with the first.
+        var second = await s.Page.Context.NewPageAsync();
+        await second.GotoAsync(s.Page.Url);
+        var secondExam = new ExamPage(second);
+        await secondExam.QuestionShownAsync();
+
+        // The first tab cannot reach the server (its requests fail), so its answer waits in the browser…
+        await s.Page.RouteAsync("**/answers", route => route.AbortAsync());
+        await s.Exam.TypeFirstBlankAsync("甲标签的答案");
+        await s.Exam.NextAsync();
+        await Assertions.Expect(s.Exam.SaveState).Not.ToHaveTextAsync("已全部保存");
+
+        // …while the second tab, opened before that answer was given, answers another question and saves it: its own
+        // list of unsent answers must not replace the one the first tab left in the shared storage.
+        await secondExam.GoToAsync(3);
+        await secondExam.TypeFirstBlankAsync("乙标签的答案");
+        await secondExam.NextAsync();
+        await secondExam.WaitAllSavedAsync();
+        (await second.EvaluateAsync<string>("() => JSON.stringify(localStorage)")).ShouldContain("甲标签的答案");
+
+        // (Closing the first tab would send its answer on the way out, which is the other half of the promise; here a
+        // reload of the second tab must find the answer left behind and send it.)
+        (await StoredAsync(s.App)).ShouldNotContainKey(0);
+        await second.ReloadAsync();
+        await secondExam.QuestionShownAsync();
+        await secondExam.WaitAllSavedAsync();
+        var stored = await StoredAsync(s.App);
+        JsonSerializer.Deserialize<string[]>(stored[0].Response)![0].ShouldBe("甲标签的答案");
+        JsonSerializer.Deserialize<string[]>(stored[2].Response)![0].ShouldBe("乙标签的答案");
+    }
 }

@@ -28,7 +28,16 @@
   let writer = writerId();
 
   function parse(s) { try { return JSON.parse(s); } catch { return null; } }
-  const keep = () => storage.set(store, JSON.stringify(pending));
+  // Other tabs of this attempt in this browser keep their unsent answers in the same place: merge rather than overwrite,
+  // so an answer another tab has not sent yet survives this tab's writes (the browser's shared count orders them).
+  const settled = new Map();   // item -> the highest count of this browser known to be stored or superseded
+  function keep() {
+    const stored = parse(storage.get(store)) || {};
+    for (const [k, p] of Object.entries(pending)) if (!stored[k] || stored[k].writer !== p.writer || stored[k].seq <= p.seq) stored[k] = p;
+    for (const [k, q] of Object.entries(stored)) if (!pending[k] && q.writer === writer && q.seq <= (settled.get(+k) ?? 0)) delete stored[k];
+    storage.set(store, JSON.stringify(stored));
+  }
+  function settle(index, seq) { settled.set(index, Math.max(settled.get(index) ?? 0, seq)); }
   const esc = s => String(s).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const unsent = () => Object.keys(pending).map(Number);
 
@@ -74,12 +83,13 @@
     for (const item of fresh.items) {
       const p = pending[item.index];
       if (p && !p.writer) Object.assign(p, { writer, seq: nextSeq(), base: item.version });   // kept by an older version of this page
+      if (item.writer === writer) settle(item.index, item.writerSeq);
       if (p && item.writer === p.writer && item.writerSeq >= p.seq) delete pending[item.index];
       acked.set(item.index, item.version);
       const q = pending[item.index];
       answers.set(item.index, q ? { response: q.response, flagged: q.flagged } : { response: item.response ?? '', flagged: item.flagged });
     }
-    for (const k of unsent()) if (!acked.has(k)) delete pending[k];   // not on this paper
+    for (const k of unsent()) if (!acked.has(k)) { settle(k, Infinity); delete pending[k]; }   // not on this paper
     keep();
   }
 
@@ -184,6 +194,7 @@
       const r = await res.json();
       acked.set(index, r.version);
       const now = pending[index];
+      settle(index, p.seq);
       if (r.stored) {
         if (now && now.writer === p.writer && now.seq === p.seq) delete pending[index];
         else if (now) now.base = r.version;            // an answer given meanwhile builds on this one
