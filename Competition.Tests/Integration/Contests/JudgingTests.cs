@@ -86,15 +86,19 @@ public class JudgingTests(SharedApps apps) : IClassFixture<SharedApps>
             .StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await chief.PostAsJsonAsync("/api/marks/override", new { contestantId = s.Contestants["A001"], taskId = s.TaskId, itemCode = "J1", judgeUserName = s.Judges[1], value = 3, reason = "录像复核：表面质量达到 3 分" }))
             .EnsureSuccessStatusCode();
+        (await chief.PostAsJsonAsync("/api/marks/override", new { contestantId = s.Contestants["A001"], taskId = s.TaskId, itemCode = "J1", judgeUserName = s.Judges[1], value = 2, reason = "=HYPERLINK(\"http://x\",\"复核\")" }))
+            .EnsureSuccessStatusCode();
 
         await using var db = app.Database.NewContext();
         var audits = await db.MarkAudits.Where(a => a.ContestantId == s.Contestants["A001"]).OrderBy(a => a.At).ToListAsync();
-        audits.Count.ShouldBe(6);
-        var last = audits[^1];
+        audits.Count.ShouldBe(7);
+        var last = audits[^2];
         (last.OldValue, last.NewValue, last.Reason, last.By).ShouldBe((2.0, 3.0, "录像复核：表面质量达到 3 分", s.Chief));
         var csv = await s.Organizer.GetStringAsync($"/api/contests/{s.ContestId}/audit.csv");
         csv.ShouldContain("录像复核");
         csv.ShouldContain("A001");
+        // A reason that looks like a formula opens in Excel as the text it is.
+        csv.ShouldContain("'=HYPERLINK");
     }
 }
 
