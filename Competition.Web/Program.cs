@@ -28,6 +28,7 @@ app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapRazorPages();
+app.MapCultureEndpoints();
 app.MapAccountEndpoints();
 app.MapOrganizationEndpoints();
 app.MapQuestionBankEndpoints();

@@ -77,7 +77,8 @@ public static class ServiceRegistration
             // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
             o.Conventions.AuthorizeFolder("/Practice");
             o.Conventions.AuthorizeFolder("/Judging");
-        }).AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
+        }).AddViewLocalization()
+          .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.
         // A named scheduler: its clock below is its own, whatever TimeProvider the container holds (a test's fake clock).
         services.AddQuartz($"competition-{Guid.NewGuid():N}", q =>
@@ -104,8 +105,12 @@ public static class ServiceRegistration
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = o.SupportedUICultures = [new CultureInfo("zh-CN"), new CultureInfo("en")];
+            // zh-CN first: the language is the user's explicit choice (the switch on every page, kept in a cookie),
+            // never the browser's Accept-Language, which is English on many phones and kiosks in Chinese venues.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddLocalization();
+        // Pages keep their Chinese text as the key (@L["…"]); English lives beside it in Resources/<page path>.en.resx.
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         // Our own size check answers a too-large upload with a clear message, so the server lets it through first.
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = 64L * 1024 * 1024);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
