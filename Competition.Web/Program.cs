@@ -15,11 +15,12 @@ builder.AddCompetitionServices();
 var app = builder.Build();
 await StartupTasks.RunAsync(app);
 
+app.UseResponseCompression();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseCompetitionErrorPages();
 app.UseRequestLocalization();
-app.UseStaticFiles();
+app.UseCachedStaticFiles();
 app.UseMiddleware<CrossSiteRequestGuard>();
 app.UseRouting();
 app.UseAuthentication();
@@ -36,6 +37,7 @@ app.MapExamEndpoints();
 app.MapPracticeEndpoints();
 app.MapContestEndpoints();
 app.MapHub<Competition.Web.Scoreboards.ScoreboardHub>("/hubs/scoreboard");
+app.MapOpenApi();   // /openapi/v1.json; the 接口文档 page (/Docs/Api) lists it for people
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
 app.Run();

@@ -5,13 +5,16 @@ namespace Competition.Engine.Scoreboards;
 
 /// <param name="Move">Rank before the last change minus rank now: positive moved up.</param>
 /// <param name="Problem">Jury boards only: why this row's total could not be worked out (bad stored data), for the chief judge.</param>
+/// <param name="PracticalPending">Some practical item is not scored yet (not marked by every judge it needs, or flagged): the
+/// practical figure is not final, and a board says 待评 instead of letting a 0 read as a result.</param>
 public sealed record BoardEntry(int Rank, bool SharedRank, Guid ContestantId, string Number, string Unit, string City, double? Theory, double? Practical, double Total,
-    int Move, string? Problem = null);
+    int Move, string? Problem = null, bool PracticalPending = false);
 
 /// <param name="PhaseName">The phase as people read it (<see cref="PhaseRules.Name"/>), so no client keeps its own wording.</param>
 /// <param name="RevealedSteps">Rows of the group revealed so far; <paramref name="RevealSteps"/> is the ceremony's length while the board is frozen.</param>
+/// <param name="FreezeAt">The scheduled freeze (UTC), if any, and <paramref name="EndsAt"/> the scheduled end: boards count down to them.</param>
 public sealed record Board(Guid ContestId, string Title, string Group, bool Jury, ContestPhase Phase, string PhaseName, bool Frozen, int RevealedSteps, int RevealSteps,
-    long Version, DateTime ComputedAt, IReadOnlyList<BoardEntry> Rows);
+    long Version, DateTime ComputedAt, IReadOnlyList<BoardEntry> Rows, DateTime? FreezeAt = null, DateTime? EndsAt = null);
 
 /// <summary>
 /// Computes a contest's boards from data loaded once: round scores, weighted totals and ranks with the contest's
@@ -32,7 +35,8 @@ public static class BoardCalculator
         var revealed = Math.Min(contest.RevealedSteps(group), final.Count);
         Board Make(bool frozen, int revealedSteps, int revealSteps, IReadOnlyList<BoardEntry> rows) =>
             new(contest.Id, contest.Title, group, jury, contest.Phase, PhaseRules.Name(contest.Phase), frozen, revealedSteps, revealSteps, 0, nowUtc,
-                jury ? rows : rows.Select(r => r with { Problem = null }).ToList());
+                jury ? rows : rows.Select(r => r with { Problem = null }).ToList(),
+                contest.FreezeAt is { } f ? DateTime.SpecifyKind(f, DateTimeKind.Utc) : null, DateTime.SpecifyKind(contest.EndsAt, DateTimeKind.Utc));
 
         if (jury || !contest.PublicBoardFrozenFor(group, final.Count))
             return Make(false, revealed, 0, final.Select(r => r.Entry).ToList());
@@ -59,14 +63,16 @@ public static class BoardCalculator
         var contestants = data.Contestants.Where(c => c.Group == group).ToList();
         var theory = Theory(data, asOf);
         var rankingRows = new List<RankingRow>();
-        var parts = new Dictionary<Guid, (double? Theory, double? Practical, double Total, string? Problem)>();
+        var parts = new Dictionary<Guid, (double? Theory, double? Practical, double Total, string? Problem, bool Pending)>();
+        var practicalTasks = data.Tasks.Where(t => data.Rounds.Any(r => r.Id == t.RoundId && r.Kind == RoundKind.Practical)).ToList();
         foreach (var c in contestants)
         {
+            var scores = practicalTasks.ToDictionary(t => t.Id, t => values.Score(c.Id, t));
             var roundScores = data.Rounds.Select(r =>
             {
                 double? score = r.Kind == RoundKind.Theory
                     ? c.WorkerId is { } w && r.ExamId is { } e && theory.TryGetValue((e, w), out var t) ? t.Score : null
-                    : data.Tasks.Where(t => t.RoundId == r.Id).Select(t => values.Score(c.Id, t).Points).DefaultIfEmpty().Sum();
+                    : data.Tasks.Where(t => t.RoundId == r.Id).Select(t => (scores.GetValueOrDefault(t.Id) ?? values.Score(c.Id, t)).Points).DefaultIfEmpty().Sum();
                 return new RoundScore(r.Title, score, r.MaxScore, r.WeightPercent);
             }).ToList();
             double total;
@@ -85,7 +91,8 @@ public static class BoardCalculator
                 ? data.Rounds.Where(r => r.Kind == RoundKind.Theory && r.ExamId != null)
                     .Select(r => theory.TryGetValue((r.ExamId!.Value, worker), out var t) ? t.Used : null).FirstOrDefault(u => u != null)
                 : null;
-            parts[c.Id] = (theoryScore, practical, total, problem);
+            var pending = scores.Values.Any(t => !t.Complete);
+            parts[c.Id] = (theoryScore, practical, total, problem, pending);
             rankingRows.Add(new RankingRow(c.Id, total, practical ?? 0, theoryScore ?? 0, timeUsed));
         }
         var byId = contestants.ToDictionary(c => c.Id);
@@ -94,7 +101,7 @@ public static class BoardCalculator
             var c = byId[r.ContestantId];
             var p = parts[c.Id];
             var entry = new BoardEntry(r.Rank, r.SharedRank, c.Id, c.Number, c.UnitName, data.Cities.GetValueOrDefault(c.CityCode, c.CityCode), p.Theory, p.Practical,
-                p.Total, 0, p.Problem);
+                p.Total, 0, p.Problem, p.Pending);
             return (entry, r.Row);
         }).ToList();
     }

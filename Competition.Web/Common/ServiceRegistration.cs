@@ -95,6 +95,8 @@ public static class ServiceRegistration
         services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddSingleton<Competition.Engine.Scoreboards.IScoreboardPublisher, Competition.Web.Scoreboards.ScoreboardBroadcaster>();
         services.AddProblemDetails();
+        services.AddStaticAssetCompression();
+        services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddExceptionHandler<EngineExceptionHandler>();
         services.AddCompetitionRateLimits();

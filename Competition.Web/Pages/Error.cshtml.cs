@@ -20,6 +20,8 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
     public string Reference { get; private set; } = "";
+    /// <summary>On a 429 with Retry-After: the seconds to wait, shown in the reader's language.</summary>
+    public int? RetryAfterSeconds { get; private set; }
 
     // The failed request may have been a form post; the error page answers it the same way.
     public void OnGet(int? code) => Describe(code);
@@ -45,6 +47,7 @@ public sealed class ErrorModel : PageModel
             _ when Status >= 500 => ("服务器出错了", "错误已记录。请稍后重试；如仍有问题，请把下面的编号告诉组织者。"),
             _ => ("请求未能完成", "请返回上一页后重试。"),
         };
+        if (Status == 429 && int.TryParse(Response.Headers.RetryAfter.ToString(), out var wait)) RetryAfterSeconds = wait;
         if (error is Competition.Engine.Common.ValidationException v) Message = string.Join("；", v.Errors.Select(e => e.Message));
         else if (error is not null && ErrorPages.IsRefusal(error)) Message = error.Message;
     }

@@ -12,7 +12,8 @@ public class SignOutTests(SharedApps apps, BrowserSession browser) : IClassFixtu
     {
         await page.GetByTestId("sign-out").GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await page.WaitForURLAsync(u => new Uri(u).AbsolutePath == "/");
-        await Assertions.Expect(page.Locator("a[href='/Account/Login']", new() { HasText = "登录" })).ToBeAttachedAsync();
+        // The layout's nav offers sign-in again (the home page's own card has the same link).
+        await Assertions.Expect(page.Locator("nav a[href='/Account/Login']", new() { HasText = "登录" })).ToBeAttachedAsync();
         (await page.GetByTestId("current-user").CountAsync()).ShouldBe(0);
         var me = await page.Context.APIRequest.GetAsync("/api/account/me");
         me.Status.ShouldBe(401);

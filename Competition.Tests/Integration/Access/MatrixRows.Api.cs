@@ -29,6 +29,7 @@ public static partial class MatrixRows
         new() { Key = "POST /api/account/register", Open = true, Http = (_, _) => Post("/api/account/register", new { name = "" }) },
         new() { Key = "GET /api/account/me", Allowed = SignedIn, Http = (_, _) => Get("/api/account/me") },
         new() { Key = "GET /health", Allowed = Everyone, Http = (_, _) => Get("/health") },
+        new() { Key = "GET /openapi/{documentName}.json", Allowed = Everyone, Http = (_, _) => Get("/openapi/v1.json") },
         new() { Key = "GET /culture/{name}", Open = true, Http = (_, _) => Get("/culture/en?returnUrl=/") },
         new() { Key = "GET /api/cities", Allowed = Everyone, Http = (_, _) => Get("/api/cities") },
         new() { Key = "GET /api/units", Allowed = Everyone, Http = (_, _) => Get("/api/units?city=maanshan") },

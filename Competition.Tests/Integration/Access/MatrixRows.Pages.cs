@@ -12,6 +12,7 @@ public static partial class MatrixRows
     public static IEnumerable<MatrixRow> Pages =>
     [
         new() { Key = "PAGE GET /Index", Allowed = Everyone, Http = (_, _) => Get("/") },
+        new() { Key = "PAGE GET /Docs/Api", Allowed = Everyone, Http = (_, _) => Get("/Docs/Api") },
         // The refusal and error pages answer with their own status (403, 404) for everyone: only the data check applies.
         new() { Key = "PAGE GET /Account/AccessDenied", Open = true, Http = (_, _) => Get("/Account/AccessDenied") },
         new() { Key = "PAGE GET /Error", Open = true, Http = (_, _) => Get("/Error/404") },
