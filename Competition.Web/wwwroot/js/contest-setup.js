@@ -9,7 +9,7 @@
     if (total) {
       const sum = Math.round([...form.querySelectorAll('[data-weight]')].reduce((s, el) => s + number(el), 0) * 100) / 100;
       const ok = Math.abs(sum - 100) < 0.001;
-      total.textContent = (ok ? total.dataset.ok : total.dataset.bad).replace('{0}', sum);
+      total.textContent = (ok ? total.dataset.ok : total.dataset.bad).replace('#', sum);
       total.classList.toggle('text-bg-success', ok);
       total.classList.toggle('text-bg-danger', !ok);
     }
