@@ -78,6 +78,34 @@ public sealed class Contest
     private ContestTimes Times => new(StartsAt, FreezeAt, EndsAt);
 
     /// <summary>
+    /// Whether the setup may still change: only before the start, scheduled or actual. Afterwards contestants have sat
+    /// papers and judges marked against the definition, so changing it would rewrite results already shown.
+    /// </summary>
+    public string? EditProblem(DateTime nowUtc) =>
+        Phase != ContestPhase.Scheduled || nowUtc >= StartsAt
+            ? $"竞赛「{Title}」已于 {StartsAt:yyyy-MM-dd HH:mm} (UTC) 开始，不能再修改设置；如需不同的设置，请用「复制为新竞赛」另建一场。"
+            : null;
+
+    /// <summary>Changes the setup before the start; refused afterwards with the rule (see <see cref="EditProblem"/>).</summary>
+    public void Redefine(string title, string tradeCode, ContestLevel level, IReadOnlyList<string> groups, DateTime startsAt, DateTime? freezeAt,
+        DateTime endsAt, string tieBreaks, DateTime nowUtc)
+    {
+        if (EditProblem(nowUtc) is { } refused) throw new RuleViolationException(refused);
+        if (string.IsNullOrWhiteSpace(title)) throw new ValidationException([new("Title", "请填写竞赛名称")]);
+        if (PhaseRules.Validate(startsAt, freezeAt, endsAt) is { Count: > 0 } problems) throw new ValidationException(problems);
+        Title = title.Trim();
+        TradeCode = tradeCode;
+        Level = level;
+        Groups = string.Join("|", groups.Select(g => g.Trim()).Where(g => g.Length > 0).DefaultIfEmpty("职工组"));
+        StartsAt = startsAt;
+        FreezeAt = freezeAt;
+        EndsAt = endsAt;
+        TieBreaks = tieBreaks;
+        NextDueAt = PhaseRules.NextBoundary(Times, Phase);
+        RowVersion++;
+    }
+
+    /// <summary>
     /// Moves to a later phase at <paramref name="at"/>, recording the moment; going back, skipping, or finalizing with
     /// marks outstanding is refused with the rule.
     /// </summary>

@@ -21,6 +21,17 @@ public sealed class Contestant
         WorkerId = workerId;
     }
 
+    /// <summary>
+    /// Links (or, with null, unlinks) the worker account that sits the theory round: its result counts for this contestant.
+    /// The worker must live in the contestant's city, as at registration.
+    /// </summary>
+    public void LinkWorker(Guid? workerId, string? workerCityCode, string workerName)
+    {
+        if (workerId is not null && workerCityCode != CityCode)
+            throw new Common.ValidationException([new("WorkerId", $"职工 {workerName} 属于 {workerCityCode}，不能关联到 {CityCode} 的选手 {Number} 号；请选择本市的职工。")]);
+        WorkerId = workerId;
+    }
+
     public Guid Id { get; private set; }
     public Guid ContestId { get; private set; }
     public string Number { get; private set; } = "";

@@ -9,10 +9,12 @@ namespace Competition.Engine.Contests;
 /// <summary>An organizer sets up a contest: trade, level, groups, times, tie-breaks, and rounds with weights and tasks.</summary>
 public static class CreateContest
 {
-    public sealed record TaskSpec(string Title, string Station, IReadOnlyList<SchemeItem> Scheme);
+    /// <param name="Id">Editing only: the task this spec changes (null adds a task).</param>
+    public sealed record TaskSpec(string Title, string Station, IReadOnlyList<SchemeItem> Scheme, Guid? Id = null);
 
+    /// <param name="Id">Editing only: the round this spec changes (null adds a round).</param>
     public sealed record RoundSpec(RoundKind Kind, string Title, double WeightPercent, DateTime StartsAt, DateTime EndsAt, Guid? ExamId, double MaxScore,
-        IReadOnlyList<TaskSpec> Tasks);
+        IReadOnlyList<TaskSpec> Tasks, Guid? Id = null);
 
     public sealed record Command(string Title, string TradeCode, ContestLevel Level, IReadOnlyList<string> Groups, DateTime StartsAt, DateTime? FreezeAt,
         DateTime EndsAt, IReadOnlyList<TieBreak> TieBreaks, IReadOnlyList<RoundSpec> Rounds, Actor Actor) : IRequest<Guid>;
@@ -64,16 +66,12 @@ public static class CreateContest
             c.Actor.EnsureOrganizer();
             c = ContestInput.Clean(c);
             if (!await db.Trades.AnyAsync(t => t.Code == c.TradeCode, ct)) throw new ValidationException([new(nameof(c.TradeCode), $"未知工种 '{TextRules.Quote(c.TradeCode)}'")]);
-            await EnsureMayUseExamsAsync(db, c, ct);
+            await EnsureMayUseExamsAsync(db, c.Rounds, c.Actor, null, ct);
             var contest = new Contest(Guid.NewGuid(), c.Title, c.TradeCode, c.Level, c.Actor.CityCode ?? ContestAccess.AnyCity, c.Groups, c.StartsAt, c.FreezeAt, c.EndsAt,
                 string.Join(",", c.TieBreaks), clock.GetUtcNow().UtcDateTime);
             db.Contests.Add(contest);
             foreach (var spec in c.Rounds)
             {
-                // A theory round's maximum is its exam's: otherwise a good paper would score above the round's maximum.
-                if (spec.ExamId is { } examId && await db.Exams.AsNoTracking().Where(e => e.Id == examId).Select(e => (double?)e.MaxScore).FirstOrDefaultAsync(ct) is { } examMax
-                    && Math.Abs(examMax - spec.MaxScore) > 0.001)
-                    throw new ValidationException([new(nameof(c.Rounds), $"理论轮「{spec.Title}」的满分 {spec.MaxScore:0.##} 与所选考试的总分 {examMax:0.##} 不一致")]);
                 var round = new Round(Guid.NewGuid(), contest.Id, spec.Kind, spec.Title, spec.WeightPercent, spec.StartsAt, spec.EndsAt, spec.ExamId, spec.MaxScore);
                 db.Rounds.Add(round);
                 foreach (var t in spec.Tasks) db.PracticalTasks.Add(new PracticalTask(Guid.NewGuid(), round.Id, t.Title, t.Station, t.Scheme));
@@ -85,18 +83,24 @@ public static class CreateContest
         /// <summary>
         /// A theory round may only use an exam its organizer may manage: ending the contest closes every open attempt of
         /// that exam, and only its contestants may sit it, so another city's exam (or another contest's) must never be linked.
+        /// A round's maximum is its exam's: otherwise a good paper would score above the round's maximum.
         /// </summary>
-        private static async Task EnsureMayUseExamsAsync(CompetitionDbContext db, Command c, CancellationToken ct)
+        /// <param name="ownContest">When editing: the contest whose own rounds may keep their exam.</param>
+        internal static async Task EnsureMayUseExamsAsync(CompetitionDbContext db, IReadOnlyList<RoundSpec> rounds, Actor actor, Guid? ownContest, CancellationToken ct)
         {
-            foreach (var round in c.Rounds.Where(r => r.ExamId is not null))
+            foreach (var round in rounds.Where(r => r.ExamId is not null))
             {
                 var exam = await db.Exams.AsNoTracking().FirstOrDefaultAsync(e => e.Id == round.ExamId, ct)
-                           ?? throw new ValidationException([new(nameof(c.Rounds), $"理论轮「{round.Title}」引用的考试 {round.ExamId} 不存在")]);
-                if (!Exams.ExamAccess.MayManage(c.Actor, exam))
+                           ?? throw new ValidationException([new(nameof(Command.Rounds), $"理论轮「{round.Title}」引用的考试 {round.ExamId} 不存在")]);
+                if (!Exams.ExamAccess.MayManage(actor, exam))
                     throw new ForbiddenException($"理论轮「{round.Title}」只能使用本市组织的考试；所选考试属于 {exam.CityCode}，请先在考试管理中为本市新建考试。");
                 // Ending a contest closes its exam's open attempts, so one exam serves one contest.
-                if (await db.Rounds.AnyAsync(r => r.ExamId == exam.Id, ct))
+                if (await db.Rounds.AnyAsync(r => r.ExamId == exam.Id && r.ContestId != ownContest, ct))
                     throw new RuleViolationException($"考试「{exam.Title}」已是另一场竞赛的理论考试，请为本竞赛新建一场考试。");
+                if (rounds.Count(r => r.ExamId == exam.Id) > 1)
+                    throw new ValidationException([new(nameof(Command.Rounds), $"考试「{exam.Title}」只能用于一个理论轮")]);
+                if (Math.Abs(exam.MaxScore - round.MaxScore) > 0.001)
+                    throw new ValidationException([new(nameof(Command.Rounds), $"理论轮「{round.Title}」的满分 {round.MaxScore:0.##} 与所选考试的总分 {exam.MaxScore:0.##} 不一致")]);
             }
         }
     }

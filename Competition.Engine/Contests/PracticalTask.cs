@@ -20,6 +20,15 @@ public sealed class PracticalTask
         MaxScore = Math.Round(scheme.Sum(i => i.MaxPoints), 2);
     }
 
+    /// <summary>Changes the task before its contest starts, keeping its id (judges' stations and links stay valid).</summary>
+    public void Redefine(string title, string station, IReadOnlyList<SchemeItem> scheme)
+    {
+        Title = title.Trim();
+        Station = station.Trim();
+        SchemeJson = JsonSerializer.Serialize(scheme);
+        MaxScore = Math.Round(scheme.Sum(i => i.MaxPoints), 2);
+    }
+
     public Guid Id { get; private set; }
     public Guid RoundId { get; private set; }
     public string Title { get; private set; } = "";

@@ -39,6 +39,20 @@ public sealed class Round
     /// <summary>Set at the round's end: judges can no longer mark it (the chief judge may still override with a reason).</summary>
     public bool MarkingLocked { get; private set; }
 
+    /// <summary>Changes the round before its contest starts (the contest checks that; see <see cref="Contest.Redefine"/>).</summary>
+    public void Redefine(RoundKind kind, string title, double weightPercent, DateTime startsAt, DateTime endsAt, Guid? examId, double maxScore)
+    {
+        if (weightPercent is <= 0 or > 100) throw new ValidationException([new("Weight", $"「{title}」的权重应在 0–100% 之间")]);
+        if (!(startsAt < endsAt)) throw new ValidationException([new("EndsAt", $"「{title}」的结束时间必须晚于开始时间")]);
+        Kind = kind;
+        Title = title.Trim();
+        WeightPercent = weightPercent;
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        ExamId = examId;
+        MaxScore = maxScore;
+    }
+
     /// <summary>Locks the round; returns false when it was already locked (ending twice changes nothing).</summary>
     public bool End()
     {
