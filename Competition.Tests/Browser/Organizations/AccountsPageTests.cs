@@ -54,8 +54,9 @@ public class AccountsPageTests(BrowserSession browser) : IClassFixture<BrowserSe
         (await SignInAsync(app, first, reset)).ShouldBe(HttpStatusCode.OK);
 
         // The password is not kept anywhere for a later look.
-        await page.ReloadAsync();
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "账号", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("shown-password")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("accounts")).ToContainTextAsync(first);
 
         // An account name already taken is refused with the reason, on the form.
         await page.GetByLabel("账号名", new() { Exact = true }).FillAsync(first);
