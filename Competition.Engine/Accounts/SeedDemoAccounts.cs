@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Competition.Engine.Organizations;
 using Competition.Engine.Persistence;
 using Competition.Engine.QuestionBank;
@@ -56,12 +55,6 @@ public static class SeedDemoAccounts
             return result;
         }
 
-        private static string NewPassword()
-        {
-            const string letters = "abcdefghjkmnpqrstuvwxyz";
-            const string digits = "23456789";
-            var chars = Enumerable.Range(0, 10).Select(i => i % 3 == 2 ? digits[RandomNumberGenerator.GetInt32(digits.Length)] : letters[RandomNumberGenerator.GetInt32(letters.Length)]);
-            return new string(chars.ToArray());
-        }
+        private static string NewPassword() => PasswordGenerator.New();
     }
 }

@@ -23,7 +23,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate) :
             return Page();
         }
         var result = await gate.SignInAsync(signIn, RateLimits.ClientAddress(HttpContext), UserName, Password);
-        if (result.Outcome == SignInGate.Outcome.SignedIn) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (result.Outcome == SignInGate.Outcome.SignedIn)
+        {
+            if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
+            var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
+            return LocalRedirect(Landing.For(user is null ? [] : await signIn.UserManager.GetRolesAsync(user)));
+        }
         if (result.Outcome == SignInGate.Outcome.TooMany)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
