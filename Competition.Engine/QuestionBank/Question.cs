@@ -41,6 +41,11 @@ public sealed class Question
     /// </summary>
     public bool Sealed { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+    /// <summary>
+    /// 已停用: drills and new papers no longer draw it; papers already drawn keep their version, and the question stays
+    /// visible (and can be restored). Not part of the content: retiring makes no new version.
+    /// </summary>
+    public bool Retired { get; private set; }
     public IReadOnlyList<QuestionVersion> Versions => _versions;
 
     /// <summary>
@@ -103,6 +108,16 @@ public sealed class Question
     {
         if (Sealed == sealedForExams) return false;
         Sealed = sealedForExams;
+        return true;
+    }
+
+    /// <summary>Retires the question or brings it back; returns whether that changed anything.</summary>
+    public bool SetRetired(bool retired, DateTime nowUtc)
+    {
+        if (Retired == retired) return false;
+        Retired = retired;
+        // The catalog rebuilds its index when the bank's latest change moves.
+        UpdatedAt = nowUtc;
         return true;
     }
 
