@@ -62,10 +62,16 @@ public sealed class Exam
     /// <summary>Takes a published exam back to draft, only while no worker could have started it (before it opens).</summary>
     public void Unpublish(DateTime nowUtc)
     {
-        if (Status != ExamStatus.Published) throw new RuleViolationException("只有已发布的考试可以撤回发布。");
-        if (nowUtc >= OpensAt)
-            throw new RuleViolationException($"考试已于 {TimeZones.Shanghai(OpensAt):yyyy-MM-dd HH:mm} 开考，不能再撤回发布；如需停止，请等待考试结束或联系管理员。");
+        if (UnpublishRefusal(nowUtc) is { } why) throw new RuleViolationException(why);
         Status = ExamStatus.Draft;
+    }
+
+    /// <summary>Why the exam cannot be taken back to draft now; null while it is published and not yet open.</summary>
+    public string? UnpublishRefusal(DateTime nowUtc)
+    {
+        if (Status != ExamStatus.Published) return "只有已发布的考试可以撤回发布。";
+        if (nowUtc >= OpensAt) return $"考试已于 {TimeZones.Shanghai(OpensAt):yyyy-MM-dd HH:mm} 开考，不能再撤回发布；可以复制一份新草稿另行安排。";
+        return null;
     }
 
     /// <summary>Why this exam cannot be edited now; null while it is a draft (never published, or taken back before it opened).</summary>
