@@ -69,9 +69,10 @@ public sealed class Question
     {
         var hash = content.ComputeHash();
         if (hash == ContentHash && tradeCode == TradeCode) return false;
-        if (source == QuestionSources.Import && !HeldByOrganizer && Source == QuestionSources.BankFile)
+        var byOrganizer = QuestionSources.ByOrganizer(source);
+        if (byOrganizer && !HeldByOrganizer && Source == QuestionSources.BankFile)
             (ShippedContentJson, ShippedHash) = (ContentJson, ContentHash);
-        if (source == QuestionSources.Import) HeldByOrganizer = true;
+        if (byOrganizer) HeldByOrganizer = true;
         else if (source == QuestionSources.BankFile) (HeldByOrganizer, ShippedContentJson, ShippedHash) = (false, null, null);
         TradeCode = tradeCode;
         Apply(content, hash, CurrentVersion + 1, source, nowUtc, by);
@@ -145,12 +146,18 @@ public static class QuestionSources
     public const string BankFile = "bank-file";
     public const string Import = "import";
     public const string Synthetic = "synthetic";
+    /// <summary>An organizer edited the question on its page.</summary>
+    public const string Edit = "edit";
+
+    /// <summary>An organizer wrote this text (by import or on the edit page): it keeps precedence over the shipped file.</summary>
+    public static bool ByOrganizer(string source) => source is Import or Edit;
 
     public static string Title(string source) => source switch
     {
         BankFile => "随附题库",
         Import => "组织者导入",
         Synthetic => "合成题库",
+        Edit => "组织者编辑",
         _ => source,
     };
 }
