@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Competition.Engine.Accounts;
 using Competition.Engine.Exams;
+using Competition.Engine.Persistence;
 using Competition.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -171,7 +172,7 @@ public class ExamDraftTests(SharedApps apps) : IClassFixture<SharedApps>
         rows[1][9].ShouldBe("0");
         rows[1][11].ShouldBe("6");
         rows[1][12].ShouldBe("否");
-        (await app.OrganizerClientAsync("tongling")).GetAsync($"/api/exams/{id}/scores.xlsx").Result.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await (await app.OrganizerClientAsync("tongling")).GetAsync($"/api/exams/{id}/scores.xlsx")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     internal static List<List<string>> ReadSheet(byte[] xlsx, string? sheetName = null)

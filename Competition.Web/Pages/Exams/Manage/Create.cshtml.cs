@@ -107,6 +107,8 @@ public sealed class CreateModel(IMediator mediator, TimeProvider clock) : PageMo
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
         ExamId = id;
+        // Whose exam it is comes first: a refused organizer learns nothing from the form's validation.
+        if (id is { } existing) await mediator.Send(new GetExamDraft.Query(existing, User.ToActor()));
         if (FormBinding.Errors(ModelState, Labels) is { Count: > 0 } unreadable)
         {
             ModelState.Clear();
