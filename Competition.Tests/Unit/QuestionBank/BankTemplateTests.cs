@@ -43,12 +43,9 @@ public class BankTemplateTests
         foreach (var topic in new[] { "等级", "题型", "答案", "解析", "仅限考试", "导入题库", "不会被导入" }) text.ShouldContain(topic);
         text.ShouldContain("example-001");
 
-        // The importer reads the data sheet only: the template as downloaded imports nothing.
+        // The importer reads the data sheet only: the template as downloaded is refused as having no data rows.
         var bytes = BankTemplate.Xlsx();
-        var table = SheetReader.Read(new MemoryStream(bytes), "模板.xlsx", bytes.Length);
-        var (questions, problems) = BankRowMapper.Map(table, Trades, "fitter");
-        problems.ShouldBeEmpty();
-        questions.ShouldBeEmpty();
+        Should.Throw<SheetFileException>(() => SheetReader.Read(new MemoryStream(bytes), "模板.xlsx", bytes.Length)).Message.ShouldContain("没有数据行");
     }
 
     [Fact]
