@@ -11,7 +11,7 @@ namespace Competition.Engine.Exams;
 /// </summary>
 public static class CreateExam
 {
-    public sealed record Command(string Title, Blueprint Blueprint, ExamSettings Settings, Actor Actor) : IRequest<Guid>;
+    public sealed record Command(string Title, Blueprint Blueprint, ExamSettings Settings, Actor Actor, ExamAudience? Audience = null) : IRequest<Guid>;
 
     public static readonly TextField Title = new(nameof(Command.Title), "考试名称", 200);
 
@@ -41,8 +41,11 @@ public static class CreateExam
         {
             c.Actor.EnsureOrganizer();
             var city = c.Actor.CityCode ?? "all";
+            var audience = c.Audience ?? ExamAudience.Everyone;
+            await ExamAudienceChoices.EnsureAllowedAsync(db, c.Actor, audience, ct);
             await TryAssemble(db, catalog, c.Blueprint, ct);
             var exam = new Exam(Guid.NewGuid(), Title.Value(c.Title), city, c.Blueprint, c.Settings, c.Actor.UserName, clock.GetUtcNow().UtcDateTime);
+            exam.SetAudience(audience);
             db.Exams.Add(exam);
             await db.SaveChangesAsync(ct);
             return exam.Id;

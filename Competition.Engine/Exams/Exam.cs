@@ -41,13 +41,87 @@ public sealed class Exam
     public string CreatedBy { get; private set; } = "";
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Who may sit it, beyond the city rule of <see cref="ExamAccess"/>: each list, when not empty, narrows the audience to the
+    /// workers of those cities, units or trades. Stored as "|a|b|" so one LIKE finds a whole entry on every provider.
+    /// </summary>
+    public string AudienceCities { get; private set; } = "";
+    public string AudienceUnits { get; private set; } = "";
+    public string AudienceTrades { get; private set; } = "";
+
     public Blueprint Blueprint => Blueprint.FromJson(BlueprintJson);
+
+    public ExamAudience Audience => new(Decode(AudienceCities), Decode(AudienceUnits).Select(Guid.Parse).ToList(), Decode(AudienceTrades));
 
     public void Publish()
     {
         if (Status == ExamStatus.Closed) throw new RuleViolationException("考试已结束，不能再发布。");
         Status = ExamStatus.Published;
     }
+
+    /// <summary>Takes a published exam back to draft, only while no worker could have started it (before it opens).</summary>
+    public void Unpublish(DateTime nowUtc)
+    {
+        if (UnpublishRefusal(nowUtc) is { } why) throw new RuleViolationException(why);
+        Status = ExamStatus.Draft;
+    }
+
+    /// <summary>Why the exam cannot be taken back to draft now; null while it is published and not yet open.</summary>
+    public string? UnpublishRefusal(DateTime nowUtc)
+    {
+        if (Status != ExamStatus.Published) return "只有已发布的考试可以撤回发布。";
+        if (nowUtc >= OpensAt) return $"考试已于 {TimeZones.Shanghai(OpensAt):yyyy-MM-dd HH:mm} 开考，不能再撤回发布；可以复制一份新草稿另行安排。";
+        return null;
+    }
+
+    /// <summary>Why this exam cannot be edited now; null while it is a draft (never published, or taken back before it opened).</summary>
+    public string? EditRefusal() => Status switch
+    {
+        ExamStatus.Draft => null,
+        ExamStatus.Published => "考试已发布，不能修改；开考前可先“撤回发布”再修改，或复制一份新草稿。",
+        _ => "考试已结束，不能修改；可以复制一份新草稿。",
+    };
+
+    /// <summary>Rewrites a draft's title, blueprint, settings and audience.</summary>
+    public void EditDraft(string title, Blueprint blueprint, ExamSettings s, ExamAudience audience)
+    {
+        if (EditRefusal() is { } why) throw new RuleViolationException(why);
+        Title = title.Trim();
+        Apply(blueprint, s);
+        SetAudience(audience);
+    }
+
+    public void SetAudience(ExamAudience audience)
+    {
+        AudienceCities = Encode(audience.Cities);
+        AudienceUnits = Encode(audience.Units.Select(u => u.ToString()));
+        AudienceTrades = Encode(audience.Trades);
+    }
+
+    /// <summary>A new draft with this exam's make-up and audience, for a next sitting.</summary>
+    public Exam CopyAsDraft(Guid id, string cityCode, string createdBy, DateTime nowUtc)
+    {
+        var copy = new Exam(id, ExamTitleOfCopy(Title), cityCode, Blueprint, Settings, createdBy, nowUtc);
+        copy.SetAudience(Audience);
+        return copy;
+    }
+
+    public ExamSettings Settings => new(DurationMinutes, OpensAt, ClosesAt, AttemptsAllowed, PassMark, Overdue, GraceMinutes, ShuffleQuestions,
+        ShuffleOptions, Review, MultipleScoring, IsPractice);
+
+    private static string ExamTitleOfCopy(string title)
+    {
+        var copy = title + "（副本）";
+        return copy.Length <= 200 ? copy : title;
+    }
+
+    private static string Encode(IEnumerable<string> values)
+    {
+        var list = values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? "" : "|" + string.Join("|", list) + "|";
+    }
+
+    private static List<string> Decode(string encoded) => encoded.Split('|', StringSplitOptions.RemoveEmptyEntries).ToList();
 
     public void Close() => Status = ExamStatus.Closed;
 
@@ -98,6 +172,26 @@ public sealed class Exam
     }
 }
 
+/// <summary>Who an exam is for, beyond its city: empty lists do not narrow.</summary>
+public sealed record ExamAudience(IReadOnlyList<string> Cities, IReadOnlyList<Guid> Units, IReadOnlyList<string> Trades)
+{
+    public static readonly ExamAudience Everyone = new([], [], []);
+
+    public bool IsEveryone => Cities.Count == 0 && Units.Count == 0 && Trades.Count == 0;
+
+    /// <summary>Why a worker of this city, unit and trade is not in the audience; null when they are.</summary>
+    public string? Refusal(string cityCode, Guid unitId, string? tradeCode)
+    {
+        if (Cities.Count > 0 && !Cities.Contains(cityCode)) return $"这场考试只对 {string.Join("、", Cities)} 的职工开放，您所在的城市是 {cityCode}。";
+        if (Units.Count > 0 && !Units.Contains(unitId)) return "这场考试只对指定单位的职工开放，您的单位不在其中；如有疑问请联系考试组织者。";
+        if (Trades.Count > 0 && (tradeCode is null || !Trades.Contains(tradeCode)))
+            return tradeCode is null
+                ? $"这场考试只对 {string.Join("、", Trades)} 工种的职工开放，您的档案中没有工种，请联系单位管理员补充。"
+                : $"这场考试只对 {string.Join("、", Trades)} 工种的职工开放，您的工种是 {tradeCode}。";
+        return null;
+    }
+}
+
 public sealed record ExamSettings(int DurationMinutes, DateTime OpensAt, DateTime ClosesAt, int AttemptsAllowed, double PassMark,
     OverdueHandling Overdue, int GraceMinutes, bool ShuffleQuestions, bool ShuffleOptions, ReviewOptions Review,
     MultipleChoiceScoring MultipleScoring, bool IsPractice = false)
@@ -129,7 +223,12 @@ public sealed class ExamConfiguration : IEntityTypeConfiguration<Exam>
         b.Property(e => e.BlueprintJson).IsRequired();
         b.Property(e => e.CreatedBy).HasMaxLength(256).IsRequired();
         b.HasIndex(e => new { e.Status, e.OpensAt });
+        b.Property(e => e.AudienceCities).IsRequired();
+        b.Property(e => e.AudienceUnits).IsRequired();
+        b.Property(e => e.AudienceTrades).IsRequired();
         b.Ignore(e => e.Blueprint);
+        b.Ignore(e => e.Audience);
+        b.Ignore(e => e.Settings);
         b.Ignore(e => e.Grace);
     }
 }

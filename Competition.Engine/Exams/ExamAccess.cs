@@ -8,14 +8,15 @@ namespace Competition.Engine.Exams;
 /// <summary>
 /// Who may manage an exam and who may sit it. Organizers manage the exams of their own city; an admin's exams
 /// (city "all") only admins. An exam is sat by the workers of its city (an admin's exam by anyone), except that the
-/// exam of a contest's theory round is sat only by that contest's registered contestants.
+/// exam of a contest's theory round is sat only by that contest's registered contestants. An exam's audience (cities,
+/// units, trades; <see cref="ExamAudience"/>) narrows who of those may sit it.
 /// </summary>
 public static class ExamAccess
 {
     public const string AnyCity = "all";
 
     /// <summary>A worker as exams see them: who, and the city of their unit.</summary>
-    public sealed record Sitter(Guid WorkerId, string CityCode);
+    public sealed record Sitter(Guid WorkerId, string CityCode, Guid UnitId = default, string? TradeCode = null);
 
     public static bool MayManage(Actor actor, Exam exam) =>
         actor.IsAdmin || actor.IsIn(Roles.Organizer) && actor.CityCode is not null && exam.CityCode == actor.CityCode;
@@ -46,13 +47,14 @@ public static class ExamAccess
         if (sitter is null) return "只有职工账号可以参加考试，请使用职工账号登录。";
         if (examContests.Count > 0)
             return examContests.Any(sitterContests.Contains) ? null : "这是竞赛的理论考试，只有登记在该竞赛中的选手可以参加。";
-        return exam.CityCode == AnyCity || exam.CityCode == sitter.CityCode ? null : $"这场考试由 {exam.CityCode} 组织，只对该市职工开放。";
+        if (exam.CityCode != AnyCity && exam.CityCode != sitter.CityCode) return $"这场考试由 {exam.CityCode} 组织，只对该市职工开放。";
+        return exam.Audience.Refusal(sitter.CityCode, sitter.UnitId, sitter.TradeCode);
     }
 
     public static async Task<Sitter?> SitterAsync(CompetitionDbContext db, Actor actor, CancellationToken ct)
     {
         if (actor.WorkerId is not { } worker) return null;
-        return await (from w in db.Workers join u in db.Units on w.UnitId equals u.Id where w.Id == worker select new Sitter(w.Id, u.CityCode))
+        return await (from w in db.Workers join u in db.Units on w.UnitId equals u.Id where w.Id == worker select new Sitter(w.Id, u.CityCode, u.Id, w.TradeCode))
             .FirstOrDefaultAsync(ct);
     }
 

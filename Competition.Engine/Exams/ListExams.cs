@@ -15,7 +15,7 @@ public static class ListExams
 
     public sealed record Row(Guid Id, string Title, ExamStatus Status, DateTime OpensAt, DateTime ClosesAt, int DurationMinutes, int Questions,
         double MaxScore, double PassMark, int AttemptsAllowed, bool IsPractice, int AttemptsUsed, Guid? OpenAttempt, Guid? LastAttempt, double? BestScore, int Sittings,
-        bool MayStart, string? StartNote);
+        bool MayStart, string? StartNote, bool MayEdit = false, bool MayUnpublish = false, bool HasAudience = false);
 
     public sealed class Handler(CompetitionDbContext db, TimeProvider clock) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
@@ -51,7 +51,8 @@ public static class ListExams
                 return new Row(e.Id, e.Title, e.Status, e.OpensAt, e.ClosesAt, e.DurationMinutes, e.Blueprint.QuestionCount, e.MaxScore, e.PassMark,
                     e.AttemptsAllowed, e.IsPractice, own.Count, open,
                     own.OrderByDescending(a => a.AttemptNo).FirstOrDefault()?.Id, own.Max(a => a.Score), sittings.GetValueOrDefault(e.Id),
-                    MayStart: worker is not null && open is null && refusal is null, StartNote: open is null ? refusal : null);
+                    MayStart: worker is not null && open is null && refusal is null, StartNote: open is null ? refusal : null,
+                    MayEdit: q.Manage && e.EditRefusal() is null, MayUnpublish: q.Manage && e.UnpublishRefusal(now) is null, HasAudience: !e.Audience.IsEveryone);
             }).ToList();
         }
     }

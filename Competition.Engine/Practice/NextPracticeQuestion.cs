@@ -43,7 +43,7 @@ public static class NextPracticeQuestion
 
         private async Task<string?> NextIdAsync(PracticeSession s, CancellationToken ct)
         {
-            var pool = db.Questions.AsNoTracking().Where(q => q.TradeCode == s.TradeCode && !q.IsSynthetic && !q.Sealed);
+            var pool = db.Questions.AsNoTracking().Where(q => q.TradeCode == s.TradeCode && !q.IsSynthetic && !q.Sealed && !q.Retired);
             if (s.Level is { } level) pool = pool.Where(q => q.Level == level);
             if (s.KnowledgePoint is { } point)
             {

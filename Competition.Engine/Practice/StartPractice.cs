@@ -40,7 +40,7 @@ public static class StartPractice
             if (point is not null)
             {
                 var encoded = "|" + point + "|";
-                if (!await db.Questions.AnyAsync(q => q.TradeCode == trade && !q.IsSynthetic && !q.Sealed && q.KnowledgePoints.Contains(encoded), ct))
+                if (!await db.Questions.AnyAsync(q => q.TradeCode == trade && !q.IsSynthetic && !q.Sealed && !q.Retired && q.KnowledgePoints.Contains(encoded), ct))
                     throw new ValidationException([new(nameof(c.KnowledgePoint), $"该工种没有知识点为“{point}”的题目")]);
             }
             // Unit and city are copied now so participation statistics keep the unit the worker drilled for.

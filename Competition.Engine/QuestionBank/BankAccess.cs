@@ -26,6 +26,12 @@ public static class BankAccess
         if (!MayBrowse(actor)) throw new ForbiddenException("只有组织者或管理员可以导入题库。");
     }
 
+    /// <summary>Editing and retiring questions: the banks are shared, so organizers and admins, as for imports.</summary>
+    public static void EnsureMayEdit(Actor actor)
+    {
+        if (!MayBrowse(actor)) throw new ForbiddenException("只有组织者或管理员可以编辑或停用题目。");
+    }
+
     /// <summary>A question with its key: organizers and admins always; a worker only when it may be drilled.</summary>
     public static async Task EnsureMayReadAsync(CompetitionDbContext db, Actor actor, Question question, CancellationToken ct)
     {

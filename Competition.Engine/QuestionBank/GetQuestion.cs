@@ -15,7 +15,7 @@ public static class GetQuestion
 
     public sealed record Result(string Id, string TradeCode, string TradeName, int Version, int LatestVersion,
         QuestionContent Content, string StemHtml, string ExplanationHtml, IReadOnlyList<(string Key, string Html)> Options, bool Sealed,
-        IReadOnlyList<VersionRow>? History = null, bool HeldByOrganizer = false, QuestionContent? ShippedContent = null);
+        IReadOnlyList<VersionRow>? History = null, bool HeldByOrganizer = false, QuestionContent? ShippedContent = null, bool Retired = false, bool IsSynthetic = false);
 
     /// <summary>One version as the history lists it: where it came from (随附题库 / 组织者导入), who and when.</summary>
     public sealed record VersionRow(int Version, string Source, string SourceTitle, string? By, DateTime CreatedAt);
@@ -38,7 +38,7 @@ public static class GetQuestion
                 MarkdownRenderer.ToHtml(content.Stem), MarkdownRenderer.ToHtml(content.Explanation),
                 content.Options.Select(o => (o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList(), q.Sealed,
                 history.Select(x => new VersionRow(x.Version, x.Source, QuestionSources.Title(x.Source), x.CreatedBy, x.CreatedAt)).ToList(),
-                q.HeldByOrganizer, q.ShippedContentJson is null ? null : QuestionContent.FromCanonicalJson(q.ShippedContentJson));
+                q.HeldByOrganizer, q.ShippedContentJson is null ? null : QuestionContent.FromCanonicalJson(q.ShippedContentJson), q.Retired, q.IsSynthetic);
         }
     }
 }

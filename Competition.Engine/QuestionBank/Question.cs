@@ -41,6 +41,11 @@ public sealed class Question
     /// </summary>
     public bool Sealed { get; private set; }
     public DateTime UpdatedAt { get; private set; }
+    /// <summary>
+    /// 已停用: drills and new papers no longer draw it; papers already drawn keep their version, and the question stays
+    /// visible (and can be restored). Not part of the content: retiring makes no new version.
+    /// </summary>
+    public bool Retired { get; private set; }
     public IReadOnlyList<QuestionVersion> Versions => _versions;
 
     /// <summary>
@@ -64,9 +69,10 @@ public sealed class Question
     {
         var hash = content.ComputeHash();
         if (hash == ContentHash && tradeCode == TradeCode) return false;
-        if (source == QuestionSources.Import && !HeldByOrganizer && Source == QuestionSources.BankFile)
+        var byOrganizer = QuestionSources.ByOrganizer(source);
+        if (byOrganizer && !HeldByOrganizer && Source == QuestionSources.BankFile)
             (ShippedContentJson, ShippedHash) = (ContentJson, ContentHash);
-        if (source == QuestionSources.Import) HeldByOrganizer = true;
+        if (byOrganizer) HeldByOrganizer = true;
         else if (source == QuestionSources.BankFile) (HeldByOrganizer, ShippedContentJson, ShippedHash) = (false, null, null);
         TradeCode = tradeCode;
         Apply(content, hash, CurrentVersion + 1, source, nowUtc, by);
@@ -106,6 +112,16 @@ public sealed class Question
         return true;
     }
 
+    /// <summary>Retires the question or brings it back; returns whether that changed anything.</summary>
+    public bool SetRetired(bool retired, DateTime nowUtc)
+    {
+        if (Retired == retired) return false;
+        Retired = retired;
+        // The catalog rebuilds its index when the bank's latest change moves.
+        UpdatedAt = nowUtc;
+        return true;
+    }
+
     private void Apply(QuestionContent content, string hash, int version, string source, DateTime nowUtc, string? by)
     {
         Level = content.Level;
@@ -130,12 +146,18 @@ public static class QuestionSources
     public const string BankFile = "bank-file";
     public const string Import = "import";
     public const string Synthetic = "synthetic";
+    /// <summary>An organizer edited the question on its page.</summary>
+    public const string Edit = "edit";
+
+    /// <summary>An organizer wrote this text (by import or on the edit page): it keeps precedence over the shipped file.</summary>
+    public static bool ByOrganizer(string source) => source is Import or Edit;
 
     public static string Title(string source) => source switch
     {
         BankFile => "随附题库",
         Import => "组织者导入",
         Synthetic => "合成题库",
+        Edit => "组织者编辑",
         _ => source,
     };
 }

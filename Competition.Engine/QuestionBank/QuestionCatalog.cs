@@ -33,7 +33,8 @@ public sealed class QuestionCatalog(TimeProvider clock, int versionCapacity = Qu
         try
         {
             if (_index is not null && now - _checkedAt < CheckEvery) return _index;
-            var real = db.Questions.AsNoTracking().Where(q => !q.IsSynthetic);
+            // Retired questions are not drawn for new papers; papers already drawn read their versions below, retired or not.
+            var real = db.Questions.AsNoTracking().Where(q => !q.IsSynthetic && !q.Retired);
             var stamp = (await real.CountAsync(ct), await real.MaxAsync(q => (DateTime?)q.UpdatedAt, ct) ?? DateTime.MinValue);
             if (_index is null || stamp != _stamp)
             {

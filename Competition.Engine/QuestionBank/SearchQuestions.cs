@@ -15,7 +15,7 @@ public static class SearchQuestions
     /// <param name="Edited">An organizer's import wrote the current text, which the shipped banks do not overwrite.</param>
     /// <param name="ShippedDiffers">The shipped file has a different text for it (shown on the question page).</param>
     public sealed record Row(string Id, string TradeCode, SkillLevel Level, QuestionType Type, int Difficulty, string Stem,
-        IReadOnlyList<string> KnowledgePoints, int Version, bool Sealed = false, bool Edited = false, bool ShippedDiffers = false);
+        IReadOnlyList<string> KnowledgePoints, int Version, bool Sealed = false, bool Edited = false, bool ShippedDiffers = false, bool Retired = false);
 
     public sealed record Result(IReadOnlyList<Row> Rows, int Total, int Page, int PageSize)
     {
@@ -48,10 +48,10 @@ public static class SearchQuestions
             var total = await q.CountAsync(ct);
             var rows = await q.OrderBy(x => x.TradeCode).ThenByDescending(x => x.Level).ThenBy(x => x.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize)
-                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion, x.Sealed, x.HeldByOrganizer, Differs = x.ShippedHash != null })
+                .Select(x => new { x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem, x.KnowledgePoints, x.CurrentVersion, x.Sealed, x.HeldByOrganizer, Differs = x.ShippedHash != null, x.Retired })
                 .ToListAsync(ct);
             return new Result(rows.Select(x => new Row(x.Id, x.TradeCode, x.Level, x.Type, x.Difficulty, x.Stem,
-                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion, x.Sealed, x.HeldByOrganizer, x.Differs)).ToList(), total, page, pageSize);
+                x.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries), x.CurrentVersion, x.Sealed, x.HeldByOrganizer, x.Differs, x.Retired)).ToList(), total, page, pageSize);
         }
     }
 }

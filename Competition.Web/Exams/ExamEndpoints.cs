@@ -6,7 +6,7 @@ namespace Competition.Web.Exams;
 
 public static class ExamEndpoints
 {
-    public sealed record CreateForm(string Title, Blueprint Blueprint, ExamSettings Settings);
+    public sealed record CreateForm(string Title, Blueprint Blueprint, ExamSettings Settings, ExamAudience? Audience = null);
     public sealed record PapersForm(IReadOnlyList<Guid> WorkerIds);
     /// <param name="Base">The item's version the page last saw acknowledged; <paramref name="Writer"/>/<paramref name="WriterSeq"/>: the browser's id and own count.</param>
     public sealed record AnswerForm(int Item, string? Response, bool Flagged, long Base, string? Writer, long WriterSeq);
@@ -23,9 +23,33 @@ public static class ExamEndpoints
         manage.MapGet("/manage", async (IMediator m, HttpContext h) => Results.Ok(await m.Send(new ListExams.Query(h.User.ToActor(), Manage: true))));
         manage.MapPost("", async (IMediator m, HttpContext h, CreateForm f) =>
         {
-            var id = await m.Send(new CreateExam.Command(f.Title, f.Blueprint, f.Settings, h.User.ToActor()));
+            var id = await m.Send(new CreateExam.Command(f.Title, f.Blueprint, f.Settings, h.User.ToActor(), f.Audience));
             return Results.Created($"/api/exams/{id}", new { id });
         });
+        manage.MapGet("/{id:guid}", async (IMediator m, HttpContext h, Guid id) => Results.Ok(await m.Send(new GetExamDraft.Query(id, h.User.ToActor()))));
+        manage.MapPut("/{id:guid}", async (IMediator m, HttpContext h, Guid id, CreateForm f) =>
+        {
+            await m.Send(new EditExam.Command(id, f.Title, f.Blueprint, f.Settings, f.Audience, h.User.ToActor()));
+            return Results.NoContent();
+        });
+        manage.MapPost("/{id:guid}/copy", async (IMediator m, HttpContext h, Guid id) =>
+        {
+            var copy = await m.Send(new CopyExam.Command(id, h.User.ToActor()));
+            return Results.Created($"/api/exams/{copy}", new { id = copy });
+        });
+        manage.MapPost("/{id:guid}/unpublish", async (IMediator m, HttpContext h, Guid id) =>
+        {
+            await m.Send(new UnpublishExam.Command(id, h.User.ToActor()));
+            return Results.NoContent();
+        });
+        manage.MapGet("/{id:guid}/preview", async (IMediator m, HttpContext h, Guid id, int? seed) =>
+            Results.Ok(await m.Send(new PreviewPaper.Query(id, seed ?? 1, h.User.ToActor()))));
+        manage.MapGet("/{id:guid}/scores.xlsx", async (IMediator m, HttpContext h, Guid id) =>
+        {
+            var file = await m.Send(new ExportScores.Query(id, h.User.ToActor()));
+            return Results.File(file.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.FileName);
+        });
+        manage.MapGet("/audience-choices", async (IMediator m, HttpContext h) => Results.Ok(await m.Send(new ExamAudienceChoices.Query(h.User.ToActor()))));
         manage.MapPost("/{id:guid}/publish", async (IMediator m, HttpContext h, Guid id) =>
         {
             await m.Send(new PublishExam.Command(id, h.User.ToActor()));

@@ -14,7 +14,7 @@ public static class BankRowMapper
         SheetTable table, IReadOnlyDictionary<string, string> trades, string? onlyTrade)
     {
         var problems = new ImportProblems();
-        var index = MapHeaders(table.Headers, problems);
+        var index = MapHeaders(table.Headers, problems, tradeChosen: onlyTrade is not null);
         var questions = new List<IncomingQuestion>();
         if (problems.Total > 0) return (questions, problems);
 
@@ -70,7 +70,7 @@ public static class BankRowMapper
         return (questions, problems);
     }
 
-    private static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers, ImportProblems problems)
+    private static Dictionary<string, int> MapHeaders(IReadOnlyList<string> headers, ImportProblems problems, bool tradeChosen)
     {
         var index = new Dictionary<string, int>();
         for (var i = 0; i < headers.Count; i++)
@@ -82,7 +82,8 @@ public static class BankRowMapper
             if (col is null) problems.Add(new(1, $"第 {i + 1} 列", $"未知列名 '{TextRules.Quote(header)}'；请使用模板中的列名"));
             else if (!index.TryAdd(col.Key, i)) problems.Add(new(1, $"第 {i + 1} 列", $"列 '{TextRules.Quote(header)}' 重复（第 {index[col.Key] + 1} 列已是此列）"));
         }
-        foreach (var missing in BankColumns.All.Where(c => c.Required && !index.ContainsKey(c.Key)))
+        // The trade chosen once for the file (the import page) makes the trade column optional; the old layout keeps it.
+        foreach (var missing in BankColumns.All.Where(c => c.Required && !index.ContainsKey(c.Key) && !(tradeChosen && c.Key == "trade")))
             problems.Add(new(1, BankColumns.Label(missing.Key), $"缺少必需的列 '{missing.Chinese}'"));
         return index;
     }

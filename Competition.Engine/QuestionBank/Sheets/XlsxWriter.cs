@@ -12,34 +12,75 @@ namespace Competition.Engine.QuestionBank.Sheets;
 /// </summary>
 public static class XlsxWriter
 {
-    public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>A drop-down on a column: from the row after the header down to <see cref="LastRow"/>, only <see cref="Values"/> (Excel's list limit: 255 characters).</summary>
+    public sealed record ListValidation(int Column, IReadOnlyList<string> Values, string Title, string Prompt, int LastRow = 5000);
+
+    /// <summary>One worksheet of a workbook, with optional drop-downs.</summary>
+    public sealed record SheetSpec(string Name, IEnumerable<IReadOnlyList<string>> Rows, IReadOnlyList<ListValidation>? Lists = null);
+
+    public static byte[] Write(string sheetName, IEnumerable<IReadOnlyList<string>> rows) => Write(new SheetSpec(sheetName, rows));
+
+    /// <summary>Several worksheets in order (the first is the one the importer reads).</summary>
+    public static byte[] Write(params SheetSpec[] sheets)
     {
         using var stream = new MemoryStream();
         using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var wb = doc.AddWorkbookPart();
             wb.Workbook = new Workbook();
-            var ws = wb.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint r = 1;
-            foreach (var row in rows)
+            var list = wb.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets());
+            uint id = 1;
+            foreach (var spec in sheets)
             {
-                var xr = new Row { RowIndex = r };
-                for (var c = 0; c < row.Count; c++)
-                    xr.Append(new Cell
+                var ws = wb.AddNewPart<WorksheetPart>();
+                ws.Worksheet = new Worksheet(Data(spec.Rows));
+                if (spec.Lists is { Count: > 0 } lists)
+                {
+                    var validations = new DataValidations { Count = (uint)lists.Count };
+                    foreach (var v in lists)
                     {
-                        CellReference = ColumnName(c) + r,
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(Cell(row[c])) { Space = SpaceProcessingModeValues.Preserve }),
-                    });
-                data.Append(xr);
-                r++;
+                        var column = ColumnName(v.Column);
+                        validations.Append(new DataValidation
+                        {
+                            Type = DataValidationValues.List,
+                            AllowBlank = true,
+                            ShowErrorMessage = true,
+                            ShowInputMessage = true,
+                            ErrorTitle = v.Title,
+                            Error = $"请从下拉列表中选择：{string.Join("、", v.Values)}",
+                            PromptTitle = v.Title,
+                            Prompt = v.Prompt,
+                            SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{column}2:{column}{v.LastRow}" },
+                            Formula1 = new Formula1("\"" + string.Join(",", v.Values) + "\""),
+                        });
+                    }
+                    ws.Worksheet.Append(validations);
+                }
+                list.Append(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = id++, Name = SheetName(spec.Name) });
             }
-            ws.Worksheet = new Worksheet(data);
-            wb.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets()).Append(new Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = SheetName(sheetName) });
             wb.Workbook.Save();
         }
         return stream.ToArray();
+    }
+
+    private static SheetData Data(IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var data = new SheetData();
+        uint r = 1;
+        foreach (var row in rows)
+        {
+            var xr = new Row { RowIndex = r };
+            for (var c = 0; c < row.Count; c++)
+                xr.Append(new Cell
+                {
+                    CellReference = ColumnName(c) + r,
+                    DataType = CellValues.InlineString,
+                    InlineString = new InlineString(new Text(Cell(row[c])) { Space = SpaceProcessingModeValues.Preserve }),
+                });
+            data.Append(xr);
+            r++;
+        }
+        return data;
     }
 
     private static string Cell(string? value)
@@ -60,7 +101,7 @@ public static class XlsxWriter
         return clean.Length == 0 ? "Sheet1" : clean;
     }
 
-    private static string ColumnName(int index)
+    public static string ColumnName(int index)
     {
         var name = "";
         for (index++; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;

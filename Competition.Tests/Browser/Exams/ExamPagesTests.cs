@@ -86,6 +86,8 @@ public class ExamPagesTests(BrowserSession browser) : IClassFixture<BrowserSessi
         await page.GetByRole(AriaRole.Button, new() { Name = "保存为草稿" }).ClickAsync();
         await page.WaitForLoadStateAsync();
         if (!page.Url.Contains("/Monitor/")) throw new Xunit.Sdk.XunitException("not created: " + await page.GetByTestId("create-errors").InnerTextAsync());
+        // Publishing asks first (data-confirm): the organizer accepts.
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
         await page.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(page.GetByTestId("monitor-summary")).ToContainTextAsync("已发布");
     }

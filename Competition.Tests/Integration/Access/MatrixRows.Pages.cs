@@ -58,6 +58,12 @@ public static partial class MatrixRows
         new() { Key = "PAGE POST /Exams/Manage/Index?handler=Publish", Allowed = CityStaff, Http = (w, who) => Form(w, who, "/Exams/Manage?handler=Publish", ("id", w.ExamId.ToString())) },
         new() { Key = "PAGE GET /Exams/Manage/Create", Allowed = Organizers, Http = (_, _) => Get("/Exams/Manage/Create") },
         new() { Key = "PAGE POST /Exams/Manage/Create", Allowed = Organizers, Http = (w, who) => Form(w, who, "/Exams/Manage/Create", ("Title", "")) },
+        new() { Key = "PAGE GET /Exams/Manage/Create", Variant = "edit", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage/Create/{w.ExamId}") },
+        new() { Key = "PAGE POST /Exams/Manage/Create", Variant = "edit", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Exams/Manage/Create/{w.ExamId}", ("Title", "")) },
+        new() { Key = "PAGE POST /Exams/Manage/Index?handler=Unpublish", Allowed = CityStaff, Http = (w, who) => Form(w, who, "/Exams/Manage?handler=Unpublish", ("id", w.ExamId.ToString())) },
+        new() { Key = "PAGE POST /Exams/Manage/Index?handler=Copy", Allowed = CityStaff, Http = (w, who) => Form(w, who, "/Exams/Manage?handler=Copy", ("id", w.ExamId.ToString())) },
+        new() { Key = "PAGE GET /Exams/Manage/Index?handler=Scores", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage?handler=Scores&id={w.ExamId}") },
+        new() { Key = "PAGE GET /Exams/Manage/Preview", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage/Preview/{w.ExamId}") },
         new() { Key = "PAGE GET /Exams/Manage/Marking", Allowed = CityStaff, Http = (w, _) => Get($"/Exams/Manage/Marking/{w.ExamId}") },
         new() { Key = "PAGE POST /Exams/Manage/Marking", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Exams/Manage/Marking/{w.ExamId}",
             ("attempt", w.AttemptId.ToString()), ("item", "0"), ("awarded", "0")) },
@@ -101,6 +107,12 @@ public static partial class MatrixRows
         new() { Key = "PAGE GET /QuestionBank/Question", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Question/lathe-operator-001") },
         // The shipped text is not different here, so an organizer is told so (409) after passing the access rule.
         new() { Key = "PAGE POST /QuestionBank/Question?handler=AdoptShipped", Allowed = Organizers, Http = (w, who) => Form(w, who, "/QuestionBank/Question/lathe-operator-001?handler=AdoptShipped") },
+        // Retiring a welder question (no exam of the matrix draws welders), restoring the lathe question (not retired: nothing changes).
+        new() { Key = "PAGE POST /QuestionBank/Question?handler=Retire", Allowed = Organizers, Http = (w, who) => Form(w, who, "/QuestionBank/Question/welder-001?handler=Retire") },
+        new() { Key = "PAGE POST /QuestionBank/Question?handler=Restore", Allowed = Organizers, Http = (w, who) => Form(w, who, "/QuestionBank/Question/lathe-operator-001?handler=Restore") },
+        new() { Key = "PAGE GET /QuestionBank/Edit", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Edit/lathe-operator-001") },
+        // A stale base version: refused by the rule (409) for those allowed, so the bank the other rows draw from is unchanged.
+        new() { Key = "PAGE POST /QuestionBank/Edit", Allowed = Organizers, Http = (w, who) => Form(w, who, "/QuestionBank/Edit/lathe-operator-001", ("BaseVersion", "0"), ("Stem", "改")) },
         new() { Key = "PAGE GET /QuestionBank/Import", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Import") },
         new() { Key = "PAGE POST /QuestionBank/Import", Allowed = Organizers,
             Http = (w, who) => Upload(w, who, "/QuestionBank/Import", "upload", "空表.csv", EmptyBankSheet(), ("Trade", "lathe-operator")) },
