@@ -37,7 +37,9 @@ public static partial class MatrixRows
             Http = (w, who) => Upload(w, who, $"/Contests/Manage/{w.ContestId}?handler=Import", "upload", "选手.xlsx", ContestantSheet()) },
 
         new() { Key = "PAGE GET /Exams/Index", Allowed = SignedIn, Sees = Home, Http = (_, _) => Get("/Exams") },
-        new() { Key = "PAGE POST /Exams/Index?handler=Start", Allowed = Workers, Sees = Home, Http = (w, who) => Form(w, who, "/Exams?handler=Start", ("id", w.ExamId.ToString())) },
+        new() { Key = "PAGE GET /Exams/Notice", Allowed = Workers, Http = (w, _) => Get($"/Exams/Notice/{w.ExamId}") },
+        // Without the ticked confirmation a worker is told to read the notice first (400); nothing starts.
+        new() { Key = "PAGE POST /Exams/Notice?handler=Start", Allowed = Workers, Http = (w, who) => Form(w, who, $"/Exams/Notice/{w.ExamId}?handler=Start") },
         new() { Key = "PAGE GET /Exams/Attempt", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Exams/Attempt/{w.AttemptId}") },
         new() { Key = "PAGE GET /Exams/Result", Allowed = [Who.OwnerWorker, .. CityStaff], Http = (w, _) => Get($"/Exams/Result/{w.AttemptId}") },
         new() { Key = "PAGE GET /Exams/Manage/Index", Allowed = Organizers, Sees = CityStaff, Http = (_, _) => Get("/Exams/Manage") },
