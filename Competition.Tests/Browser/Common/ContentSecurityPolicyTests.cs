@@ -124,7 +124,7 @@ public class ContentSecurityPolicyTests(BrowserSession browser) : IClassFixture<
         await new LoginPage(worker.Page).SignInAsync(workerUser, "test-pass-123");
         await worker.VisitAsync("/Practice", async p =>
         {
-            await p.GetByLabel("工种").SelectOptionAsync(new SelectOptionValue { Label = "车工" });   // practice-start.js
+            await p.GetByLabel("工种").SelectOptionAsync(new SelectOptionValue { Label = "钳工" });   // practice-start.js (车工, the worker's own, is chosen already)
             await p.WaitForURLAsync(u => u.Contains("TradeCode="));
             await p.GetByRole(AriaRole.Button, new() { Name = "开始练习" }).ClickAsync();
             await p.WaitForURLAsync(u => u.Contains("/Practice/Drill/"));

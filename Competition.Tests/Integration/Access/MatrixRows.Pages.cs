@@ -68,6 +68,11 @@ public static partial class MatrixRows
         new() { Key = "PAGE GET /Practice/Drill", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Drill/{w.SessionId}") },
         new() { Key = "PAGE POST /Practice/Drill", Allowed = [Who.OwnerWorker], Http = (w, who) => Form(w, who, $"/Practice/Drill/{w.SessionId}",
             ("QuestionId", w.DrillQuestionId), ("Version", "1"), ("Type", "Single"), ("Choice", "A")) },
+        // Assessing a question that is not a short answer just given is refused by rule (409) for the owner; others find no session.
+        new() { Key = "PAGE POST /Practice/Drill?handler=Assess", Allowed = [Who.OwnerWorker], Http = (w, who) => Form(w, who, $"/Practice/Drill/{w.SessionId}?handler=Assess",
+            ("QuestionId", w.DrillQuestionId), ("Version", "1"), ("Type", "ShortAnswer"), ("assessment", "Right")) },
+        new() { Key = "PAGE GET /Practice/Summary", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Summary/{w.SessionId}") },
+        new() { Key = "PAGE GET /Practice/Review", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Review/{Uri.EscapeDataString(w.DrillQuestionId)}") },
         new() { Key = "PAGE GET /Practice/Progress", Allowed = Workers, Http = (_, _) => Get("/Practice/Progress") },
         new() { Key = "PAGE GET /Practice/WrongBook", Allowed = Workers, Http = (_, _) => Get("/Practice/WrongBook") },
 
