@@ -20,7 +20,11 @@ public static class AnswerPracticeQuestion
 
     /// <param name="Awarded">1 or 0; null when a person must judge (short answers).</param>
     public sealed record Result(bool Correct, double? Awarded, bool NeedsPerson, string AnswerDisplay, string ExplanationHtml,
-        bool WentIntoWrongBook, bool LeftWrongBook, int SessionAnswered, int SessionCorrect);
+        bool WentIntoWrongBook, bool LeftWrongBook, int SessionAnswered, int SessionCorrect, int? SetSize = null)
+    {
+        /// <summary>The answer ended the set: the page leads to the set's summary instead of a next question.</summary>
+        public bool SetComplete => SetSize is { } size && SessionAnswered >= size;
+    }
 
     public sealed class Validator : IValidator<Command>
     {
@@ -57,12 +61,12 @@ public static class AnswerPracticeQuestion
             if (record is null)
                 db.PracticeRecords.Add(record = new PracticeRecord(session.WorkerId, q.Id, q.TradeCode, q.Level, q.KnowledgePoints));
             record.Record(mark.Correct, now);
-            session.Record(mark.Correct, now);
-            var (went, left) = mark.NeedsPerson ? (false, false) : await UpdateWrongBookAsync(session.WorkerId, q.Id, q.TradeCode, mark.Correct, now, ct);
+            session.Record(mark.Correct, now, mark.NeedsPerson);
+            var (went, left) = mark.NeedsPerson ? (false, false) : await UpdateWrongBookAsync(session.WorkerId, q.Id, q.TradeCode, mark.Correct, c.Response, now, ct);
             await db.SaveChangesAsync(ct);
 
             return new Result(mark.Correct, mark.Awarded, mark.NeedsPerson, KeyForWorker(content), MarkdownRenderer.ToHtml(content.Explanation),
-                went, left, session.Answered, session.Correct);
+                went, left, session.Answered, session.Correct, session.SetSize);
         }
 
         /// <summary>Accepted alternatives of a blank are stored as "2|2mm"; a worker reads "2 或 2mm".</summary>
@@ -71,17 +75,17 @@ public static class AnswerPracticeQuestion
             : q.AnswerDisplay;
 
         /// <summary>Returns whether the question has just entered the book, and whether it has just left it.</summary>
-        private async Task<(bool Went, bool Left)> UpdateWrongBookAsync(Guid workerId, string questionId, string tradeCode, bool correct, DateTime now, CancellationToken ct)
+        private async Task<(bool Went, bool Left)> UpdateWrongBookAsync(Guid workerId, string questionId, string tradeCode, bool correct, string? response, DateTime now, CancellationToken ct)
         {
             var entry = await db.WrongBookEntries.FindAsync([workerId, questionId], ct);
             if (correct) return (false, entry is not null && entry.AnsweredRight(TimeZones.ShanghaiDay(now), now));
             if (entry is null)
             {
-                db.WrongBookEntries.Add(new WrongBookEntry(workerId, questionId, tradeCode, now));
+                db.WrongBookEntries.Add(new WrongBookEntry(workerId, questionId, tradeCode, now, response));
                 return (true, false);
             }
             var wasActive = entry.IsActive;
-            entry.AnsweredWrong(now);
+            entry.AnsweredWrong(now, response);
             return (!wasActive, false);
         }
     }

@@ -21,9 +21,13 @@ public static class GetPracticeProgress
     /// <param name="QuestionsDone">Distinct questions answered at least once.</param>
     /// <param name="ByKnowledgePoint">Weakest first, so the page leads with what to practise.</param>
     public sealed record TradeProgress(string TradeCode, string TradeName, int BankSize, int QuestionsDone, Tally Overall,
-        IReadOnlyList<Tally> ByKnowledgePoint, IReadOnlyList<Tally> ByLevel);
+        IReadOnlyList<Tally> ByKnowledgePoint, IReadOnlyList<Tally> ByLevel, int SelfRight = 0, int SelfPartly = 0, int SelfWrong = 0)
+    {
+        /// <summary>Short answers the worker judged (by their latest judgement of each question).</summary>
+        public int SelfAssessed => SelfRight + SelfPartly + SelfWrong;
+    }
 
-    private sealed record Line(string TradeCode, SkillLevel Level, string KnowledgePoints, int Seen, int Correct, bool Marked);
+    private sealed record Line(string TradeCode, SkillLevel Level, string KnowledgePoints, int Seen, int Correct, bool Marked, SelfAssessment? Self);
 
     public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, IReadOnlyList<TradeProgress>>
     {
@@ -34,7 +38,7 @@ public static class GetPracticeProgress
             var lines = await (from rec in db.PracticeRecords.AsNoTracking()
                                join q in db.Questions on rec.QuestionId equals q.Id
                                where rec.WorkerId == workerId
-                               select new Line(rec.TradeCode, rec.Level, rec.KnowledgePoints, rec.Seen, rec.Correct, q.Type != QuestionType.ShortAnswer))
+                               select new Line(rec.TradeCode, rec.Level, rec.KnowledgePoints, rec.Seen, rec.Correct, q.Type != QuestionType.ShortAnswer, rec.SelfAssessment))
                 .ToListAsync(ct);
             var codes = lines.Select(l => l.TradeCode).Distinct().ToList();
             var names = await db.Trades.AsNoTracking().Where(t => codes.Contains(t.Code)).ToDictionaryAsync(t => t.Code, t => t.Name, ct);
@@ -46,7 +50,8 @@ public static class GetPracticeProgress
                 g.SelectMany(l => l.KnowledgePoints.Split('|', StringSplitOptions.RemoveEmptyEntries).Select(p => (Point: p, Line: l)))
                     .GroupBy(x => x.Point).Select(p => Total(p.Key, p.Select(x => x.Line)))
                     .OrderBy(t => t.Accuracy ?? 101).ThenBy(t => t.Label, StringComparer.Ordinal).ToList(),
-                g.GroupBy(l => l.Level).OrderByDescending(l => l.Key).Select(l => Total(l.Key.Title(), l)).ToList())).ToList();
+                g.GroupBy(l => l.Level).OrderByDescending(l => l.Key).Select(l => Total(l.Key.Title(), l)).ToList(),
+                g.Count(l => l.Self == SelfAssessment.Right), g.Count(l => l.Self == SelfAssessment.Partly), g.Count(l => l.Self == SelfAssessment.Wrong))).ToList();
         }
 
         private static Tally Total(string label, IEnumerable<Line> lines)

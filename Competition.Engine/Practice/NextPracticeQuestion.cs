@@ -21,13 +21,14 @@ public static class NextPracticeQuestion
     /// <param name="Answered">How many answers this session already holds; this question is number Answered + 1.</param>
     public sealed record Result(string QuestionId, int Version, QuestionType Type, SkillLevel Level, string StemHtml,
         IReadOnlyList<Option> Options, int Blanks, IReadOnlyList<string> KnowledgePoints, string TradeCode, PracticeMode Mode,
-        int Answered, int Correct);
+        int Answered, int Correct, int? SetSize = null);
 
     public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, Result?>
     {
         public async Task<Result?> Handle(Query r, CancellationToken ct)
         {
             var s = await db.OwnSessionAsync(r.Actor, r.SessionId, track: false, ct);
+            if (s.SetComplete) return null;   // the set is done: the page shows its summary
             await BankAccess.EnsureMayDrillTradeAsync(db, s.WorkerId, s.TradeCode, ct);
             var id = await NextIdAsync(s, ct);
             if (id is null) return null;
@@ -38,7 +39,7 @@ public static class NextPracticeQuestion
             var options = content.Options.Select(o => new Option(o.Key, MarkdownRenderer.ToInlineHtml(o.Text))).ToList();
             return new Result(q.Id, q.CurrentVersion, content.Type, content.Level, MarkdownRenderer.ToHtml(content.Stem), options,
                 content.Type == QuestionType.FillBlank ? QuestionRules.CountBlanks(content.Stem) : 0, content.KnowledgePoints,
-                s.TradeCode, s.Mode, s.Answered, s.Correct);
+                s.TradeCode, s.Mode, s.Answered, s.Correct, s.SetSize);
         }
 
         private async Task<string?> NextIdAsync(PracticeSession s, CancellationToken ct)

@@ -28,6 +28,8 @@ public sealed class PracticeRecord
     public int Correct { get; private set; }
     public bool LastCorrect { get; private set; }
     public DateTime LastAnsweredAt { get; private set; }
+    /// <summary>The worker's own judgement of their last short answer to this question; null until they give one.</summary>
+    public SelfAssessment? SelfAssessment { get; private set; }
 
     public void Record(bool correct, DateTime nowUtc)
     {
@@ -35,6 +37,14 @@ public sealed class PracticeRecord
         if (correct) Correct++;
         LastCorrect = correct;
         LastAnsweredAt = nowUtc;
+        SelfAssessment = null;   // a new answer waits for its own assessment
+    }
+
+    /// <summary>Once per answer: a second assessment of the same answer would count twice in progress.</summary>
+    public void Assess(SelfAssessment assessment)
+    {
+        if (SelfAssessment is not null) throw new Common.RuleViolationException("这次作答已经自评过了；再答一次本题后可以重新自评。");
+        SelfAssessment = assessment;
     }
 }
 

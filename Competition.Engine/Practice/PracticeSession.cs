@@ -13,8 +13,10 @@ public sealed class PracticeSession
     private PracticeSession() { }
 
     public PracticeSession(Guid id, Guid workerId, Guid unitId, string cityCode, string tradeCode, SkillLevel? level, PracticeMode mode,
-        string? knowledgePoint, DateTime nowUtc)
+        string? knowledgePoint, DateTime nowUtc, int? setSize = null)
     {
+        if (setSize is { } size && !DrillSets.Sizes.Contains(size)) throw new ArgumentOutOfRangeException(nameof(setSize));
+        SetSize = setSize;
         Id = id;
         WorkerId = workerId;
         UnitId = unitId;
@@ -39,11 +41,37 @@ public sealed class PracticeSession
     public DateTime LastActivityAt { get; private set; }
     public int Answered { get; private set; }
     public int Correct { get; private set; }
+    /// <summary>How many questions the set holds (10, 20, 50); null: open-ended, as before sets existed.</summary>
+    public int? SetSize { get; private set; }
+    /// <summary>Short answers: the machine does not mark them; the worker assesses them (or leaves them unassessed).</summary>
+    public int PersonMarked { get; private set; }
+    public int SelfRight { get; private set; }
+    public int SelfPartly { get; private set; }
+    public int SelfWrong { get; private set; }
 
-    public void Record(bool correct, DateTime nowUtc)
+    public int SelfAssessed => SelfRight + SelfPartly + SelfWrong;
+    /// <summary>Machine-marked answers that were wrong.</summary>
+    public int Wrong => Answered - Correct - PersonMarked;
+    public bool SetComplete => SetSize is { } size && Answered >= size;
+
+    public void Record(bool correct, DateTime nowUtc, bool needsPerson = false)
     {
+        if (SetComplete) throw new Common.RuleViolationException($"本组 {SetSize} 题已全部答完，请查看本组小结，或再开始一组。");
         Answered++;
         if (correct) Correct++;
+        if (needsPerson) PersonMarked++;
+        LastActivityAt = nowUtc;
+    }
+
+    /// <summary>Counts a self-assessment of a short answer given in this session.</summary>
+    public void Assessed(SelfAssessment assessment, DateTime nowUtc)
+    {
+        switch (assessment)
+        {
+            case SelfAssessment.Right: SelfRight++; break;
+            case SelfAssessment.Partly: SelfPartly++; break;
+            default: SelfWrong++; break;
+        }
         LastActivityAt = nowUtc;
     }
 }
@@ -59,5 +87,8 @@ public sealed class PracticeSessionConfiguration : IEntityTypeConfiguration<Prac
         b.Property(s => s.KnowledgePoint).HasMaxLength(128);
         b.HasIndex(s => new { s.WorkerId, s.StartedAt });
         b.HasIndex(s => s.StartedAt);
+        b.Ignore(s => s.SelfAssessed);
+        b.Ignore(s => s.Wrong);
+        b.Ignore(s => s.SetComplete);
     }
 }

@@ -9,7 +9,8 @@ namespace Competition.Engine.Practice;
 /// <summary>A worker starts a drill (one 人次): a trade, optionally a level and a knowledge point, and a mode.</summary>
 public static class StartPractice
 {
-    public sealed record Command(Actor Actor, string TradeCode, SkillLevel? Level, PracticeMode Mode, string? KnowledgePoint) : IRequest<Guid>;
+    /// <param name="SetSize">10, 20 or 50 questions; null for an open-ended drill.</param>
+    public sealed record Command(Actor Actor, string TradeCode, SkillLevel? Level, PracticeMode Mode, string? KnowledgePoint, int? SetSize = null) : IRequest<Guid>;
 
     public const string MockExamRefusal = "模拟考试请从考试大厅开始；网上练兵提供顺序、随机、按知识点和错题本四种模式。";
 
@@ -24,6 +25,8 @@ public static class StartPractice
             if (c.Mode == PracticeMode.KnowledgePoint && string.IsNullOrWhiteSpace(c.KnowledgePoint))
                 yield return new(nameof(c.KnowledgePoint), "按知识点练习时请选择一个知识点");
             if (c.KnowledgePoint is { Length: > 128 }) yield return new(nameof(c.KnowledgePoint), "知识点名称过长");
+            if (c.SetSize is { } size && !DrillSets.Sizes.Contains(size))
+                yield return new(nameof(c.SetSize), $"每组题数可选 {string.Join(" / ", DrillSets.Sizes)} 题");
         }
     }
 
@@ -50,7 +53,7 @@ public static class StartPractice
                               select new { w.UnitId, u.CityCode }).FirstOrDefaultAsync(ct)
                        ?? throw new NotFoundException("职工", workerId);
             var session = new PracticeSession(Guid.NewGuid(), workerId, home.UnitId, home.CityCode, trade, c.Level, c.Mode, point,
-                clock.GetUtcNow().UtcDateTime);
+                clock.GetUtcNow().UtcDateTime, c.SetSize);
             db.PracticeSessions.Add(session);
             await db.SaveChangesAsync(ct);
             return session.Id;

@@ -11,8 +11,9 @@ public sealed class WrongBookEntry
 {
     private WrongBookEntry() { }
 
-    public WrongBookEntry(Guid workerId, string questionId, string tradeCode, DateTime nowUtc)
+    public WrongBookEntry(Guid workerId, string questionId, string tradeCode, DateTime nowUtc, string? response = null)
     {
+        LastResponse = response;
         WorkerId = workerId;
         QuestionId = questionId;
         TradeCode = tradeCode;
@@ -28,11 +29,14 @@ public sealed class WrongBookEntry
     /// <summary>The first day it was answered right since the last wrong answer.</summary>
     public DateOnly? FirstRightDay { get; private set; }
     public DateTime? MasteredAt { get; private set; }
+    /// <summary>The worker's last wrong answer (engine form: option keys, "true"/"false", a JSON array of blanks), shown on review.</summary>
+    public string? LastResponse { get; private set; }
 
     public bool IsActive => MasteredAt is null;
 
-    public void AnsweredWrong(DateTime nowUtc)
+    public void AnsweredWrong(DateTime nowUtc, string? response = null)
     {
+        LastResponse = response ?? LastResponse;
         if (MasteredAt is not null) AddedAt = nowUtc; // back in the book after having left it
         WrongCount++;
         FirstRightDay = null;

@@ -124,7 +124,7 @@ public class ContentSecurityPolicyTests(BrowserSession browser) : IClassFixture<
         await new LoginPage(worker.Page).SignInAsync(workerUser, "test-pass-123");
         await worker.VisitAsync("/Practice", async p =>
         {
-            await p.GetByLabel("工种").SelectOptionAsync(new SelectOptionValue { Label = "车工" });   // practice-start.js
+            await p.GetByLabel("工种").SelectOptionAsync(new SelectOptionValue { Label = "钳工" });   // practice-start.js (车工, the worker's own, is chosen already)
             await p.WaitForURLAsync(u => u.Contains("TradeCode="));
             await p.GetByRole(AriaRole.Button, new() { Name = "开始练习" }).ClickAsync();
             await p.WaitForURLAsync(u => u.Contains("/Practice/Drill/"));
@@ -135,7 +135,9 @@ public class ContentSecurityPolicyTests(BrowserSession browser) : IClassFixture<
         await worker.VisitAsync($"/Exams/Result/{finished}");
         await worker.VisitAsync("/Exams", async p =>
         {
-            await p.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).First.ClickAsync();
+            await p.GetByRole(AriaRole.Link, new() { Name = "开始考试" }).First.ClickAsync();
+            await p.GetByLabel("我已阅读考试须知").CheckAsync();
+            await p.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
             await p.WaitForURLAsync("**/Exams/Attempt/**");
             await p.Locator("#question input[name=answer]").First.CheckAsync();
             await Assertions.Expect(p.GetByTestId("save-state")).ToHaveTextAsync("已全部保存", new() { Timeout = 15_000 });

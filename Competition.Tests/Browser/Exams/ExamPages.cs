@@ -21,10 +21,26 @@ public sealed class ExamPage
     public async Task StartFromLobbyAsync()
     {
         await page.GotoAsync("/Exams");
-        await page.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).First.ClickAsync();
+        await OpenNoticeAndStartAsync();
+    }
+
+    /// <summary>In the lobby: opens the first exam's 考试须知, confirms having read it and starts.</summary>
+    public async Task OpenNoticeAndStartAsync(string start = "开始考试", string confirm = "我已阅读考试须知")
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = start }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("exam-notice")).ToBeVisibleAsync();
+        await page.GetByLabel(confirm).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = start }).ClickAsync();
         await page.WaitForURLAsync("**/Exams/Attempt/**");
         await QuestionShownAsync();
     }
+
+    public ILocator TimerNote => page.GetByTestId("timer-note");
+    public ILocator TimerAlert => page.GetByTestId("timer-alert");
+
+    /// <summary>A navigator button by its question number (its accessible name is the number alone; its state is its description).</summary>
+    public ILocator NavigatorButton(int questionNumber, string name = "第 {0} 题") =>
+        page.GetByRole(AriaRole.Button, new() { Name = string.Format(name, questionNumber), Exact = true });
 
     public async Task QuestionShownAsync() => await page.Locator("#question .option, #question textarea, #question input").First.WaitForAsync();
 

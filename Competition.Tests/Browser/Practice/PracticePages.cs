@@ -11,13 +11,29 @@ public sealed class PracticeStartPage(IPage page)
     public async Task StartAsync(string tradeName, string mode = "顺序练习")
     {
         await page.GotoAsync("/Practice");
-        await page.GetByLabel("工种").SelectOptionAsync(new SelectOptionValue { Label = tradeName });
-        // Choosing a trade reloads the page with that trade's knowledge points.
-        await page.WaitForURLAsync(u => u.Contains("TradeCode="));
+        await ChooseTradeAsync(tradeName);
         await page.GetByLabel(mode).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "开始练习" }).ClickAsync();
         await page.WaitForURLAsync(u => u.Contains("/Practice/Drill/"));
     }
+
+    /// <summary>The worker's own trade is chosen already; another one reloads the page with that trade's knowledge points.</summary>
+    public async Task ChooseTradeAsync(string tradeName)
+    {
+        var trade = page.GetByLabel("工种");
+        if (await trade.EvaluateAsync<string>("s => s.selectedOptions[0]?.label ?? ''") == tradeName) return;
+        await trade.SelectOptionAsync(new SelectOptionValue { Label = tradeName });
+        await page.WaitForURLAsync(u => u.Contains("TradeCode="));
+    }
+
+    /// <summary>Starts from the form as it is (the worker's own trade and level chosen), with a set size.</summary>
+    public async Task StartSetAsync(string setSize, string start = "开始练习")
+    {
+        await page.GetByLabel(setSize, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = start }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/Practice/Drill/"));
+    }
+
 }
 
 /// <summary>One drill question: answer it, read the verdict, go on.</summary>

@@ -138,7 +138,9 @@ public class HostileMarkdownTests(BrowserSession browser) : IClassFixture<Browse
         var examId = await PublishedExamAsync(organizer, new Blueprint([new("一、恶意内容", [Cell(QuestionType.Single), Cell(QuestionType.Multiple), Cell(QuestionType.ShortAnswer)])], Tolerance: 2),
             Settings(DateTime.UtcNow), "恶意内容考试" + suffix);
         await worker.GotoAsync("/Exams");
-        await worker.Locator("[data-testid=exam-card]", new() { HasText = "恶意内容考试" + suffix }).GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
+        await worker.Locator("[data-testid=exam-card]", new() { HasText = "恶意内容考试" + suffix }).GetByRole(AriaRole.Link, new() { Name = "开始考试" }).ClickAsync();
+        await worker.GetByLabel("我已阅读考试须知").CheckAsync();
+        await worker.GetByRole(AriaRole.Button, new() { Name = "开始考试" }).ClickAsync();
         await worker.WaitForURLAsync("**/Exams/Attempt/**");
         for (var n = 1; n <= 3; n++)
         {

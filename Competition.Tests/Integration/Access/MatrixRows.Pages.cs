@@ -51,7 +51,9 @@ public static partial class MatrixRows
         new() { Key = "PAGE POST /Contests/Setup", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Setup/{w.ContestId}", ("op", "add-theory")) },
 
         new() { Key = "PAGE GET /Exams/Index", Allowed = SignedIn, Sees = Home, Http = (_, _) => Get("/Exams") },
-        new() { Key = "PAGE POST /Exams/Index?handler=Start", Allowed = Workers, Sees = Home, Http = (w, who) => Form(w, who, "/Exams?handler=Start", ("id", w.ExamId.ToString())) },
+        new() { Key = "PAGE GET /Exams/Notice", Allowed = Workers, Http = (w, _) => Get($"/Exams/Notice/{w.ExamId}") },
+        // Without the ticked confirmation a worker is told to read the notice first (400); nothing starts.
+        new() { Key = "PAGE POST /Exams/Notice?handler=Start", Allowed = Workers, Http = (w, who) => Form(w, who, $"/Exams/Notice/{w.ExamId}?handler=Start") },
         new() { Key = "PAGE GET /Exams/Attempt", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Exams/Attempt/{w.AttemptId}") },
         new() { Key = "PAGE GET /Exams/Result", Allowed = [Who.OwnerWorker, .. CityStaff], Http = (w, _) => Get($"/Exams/Result/{w.AttemptId}") },
         new() { Key = "PAGE GET /Exams/Manage/Index", Allowed = Organizers, Sees = CityStaff, Http = (_, _) => Get("/Exams/Manage") },
@@ -100,6 +102,11 @@ public static partial class MatrixRows
         new() { Key = "PAGE GET /Practice/Drill", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Drill/{w.SessionId}") },
         new() { Key = "PAGE POST /Practice/Drill", Allowed = [Who.OwnerWorker], Http = (w, who) => Form(w, who, $"/Practice/Drill/{w.SessionId}",
             ("QuestionId", w.DrillQuestionId), ("Version", "1"), ("Type", "Single"), ("Choice", "A")) },
+        // Assessing a question that is not a short answer just given is refused by rule (409) for the owner; others find no session.
+        new() { Key = "PAGE POST /Practice/Drill?handler=Assess", Allowed = [Who.OwnerWorker], Http = (w, who) => Form(w, who, $"/Practice/Drill/{w.SessionId}?handler=Assess",
+            ("QuestionId", w.DrillQuestionId), ("Version", "1"), ("Type", "ShortAnswer"), ("assessment", "Right")) },
+        new() { Key = "PAGE GET /Practice/Summary", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Summary/{w.SessionId}") },
+        new() { Key = "PAGE GET /Practice/Review", Allowed = [Who.OwnerWorker], Http = (w, _) => Get($"/Practice/Review/{Uri.EscapeDataString(w.DrillQuestionId)}") },
         new() { Key = "PAGE GET /Practice/Progress", Allowed = Workers, Http = (_, _) => Get("/Practice/Progress") },
         new() { Key = "PAGE GET /Practice/WrongBook", Allowed = Workers, Http = (_, _) => Get("/Practice/WrongBook") },
 

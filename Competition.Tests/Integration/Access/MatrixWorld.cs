@@ -86,6 +86,12 @@ public sealed partial class MatrixWorld : IAsyncLifetime
         (await worker.PostAsync($"/api/attempts/{AttemptId}/submit", null)).EnsureSuccessStatusCode();
         SessionId = await Practice.PracticeKit.StartAsync(worker);
         DrillQuestionId = (await Practice.PracticeKit.NextAsync(worker, SessionId))!.Value.Id;
+        // A 错题本 entry of the owner's, for the review page.
+        await using (var db = App.Database.NewContext())
+        {
+            db.WrongBookEntries.Add(new Competition.Engine.Practice.WrongBookEntry(OwnerWorkerId, DrillQuestionId, "lathe-operator", DateTime.UtcNow, "A"));
+            await db.SaveChangesAsync();
+        }
 
         ContestId = await ContestAccessTests.CreateContestAsync(organizer, ContestLevel.CityClass1, title: $"矩阵竞赛{Tag}");
         await using (var db = App.Database.NewContext())

@@ -12,6 +12,7 @@ public sealed class IndexModel(IMediator mediator) : EnginePageModel
     [BindProperty(SupportsGet = true)] public SkillLevel? Level { get; set; }
     [BindProperty(SupportsGet = true)] public PracticeMode Mode { get; set; } = PracticeMode.InOrder;
     [BindProperty(SupportsGet = true)] public string? KnowledgePoint { get; set; }
+    [BindProperty(SupportsGet = true)] public int? SetSize { get; set; }
 
     public IReadOnlyList<ListTrades.Row> Trades { get; private set; } = [];
     public IReadOnlyList<string> KnowledgePoints => Trades.FirstOrDefault(t => t.Code == TradeCode)?.KnowledgePoints ?? [];
@@ -19,16 +20,27 @@ public sealed class IndexModel(IMediator mediator) : EnginePageModel
     public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
     {
         User.ToActor().RequireWorker();
+        // The worker's own trade and level (or the last used) are chosen already; a choice in the address (a reload after
+        // picking a trade) wins.
+        var defaults = await mediator.Send(new GetDrillDefaults.Query(User.ToActor()));
+        if (TradeCode is null && Level is null)
+        {
+            TradeCode = defaults.TradeCode;
+            Level = defaults.Level;
+        }
+        SetSize ??= defaults.SetSize;
         await LoadAsync();
+        if (TradeCode is not null && Trades.All(t => t.Code != TradeCode)) TradeCode = null;
         return Page();
     });
 
     public Task<IActionResult> OnPostAsync() => RunAsync(async () =>
     {
         User.ToActor().RequireWorker();
+        SetSize ??= DrillSets.Default;
         await LoadAsync();
         var id = await mediator.Send(new StartPractice.Command(User.ToActor(), TradeCode ?? "", Level, Mode,
-            string.IsNullOrWhiteSpace(KnowledgePoint) ? null : KnowledgePoint));
+            string.IsNullOrWhiteSpace(KnowledgePoint) ? null : KnowledgePoint, SetSize));
         return RedirectToPage("/Practice/Drill", new { id });
     });
 

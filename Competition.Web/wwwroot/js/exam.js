@@ -8,8 +8,13 @@
   const attemptId = root.dataset.attempt;
   const store = `attempt:${attemptId}`;             // unsent answers of this attempt
   const submitKey = `attempt:${attemptId}:submit`;  // 交卷 was pressed and has not gone through yet
+  const currentKey = `attempt:${attemptId}:current`; // the question on screen, so a reload returns to it
+  const WARNINGS = [300, 60];                         // seconds left at which the worker is warned (and told by a screen reader)
   const TYPE_PAUSE_MS = 800, RETRY_MS = 3000, MAX_SEQ = 2147483647, KEEPALIVE_LIMIT = 60000;
   const $ = id => document.getElementById(id);
+  // UI text in the page's language: the view gives a dictionary keyed by the Chinese text ({0}, {1} for values).
+  const texts = (() => { try { return JSON.parse($('exam-text').textContent); } catch { return {}; } })();
+  const t = (zh, ...args) => (texts[zh] ?? zh).replace(/\{(\d)\}/g, (_, i) => args[+i]);
 
   const storage = {
     get(k) { try { return localStorage.getItem(k); } catch { return null; } },
@@ -66,13 +71,15 @@
   // ---- loading and merging the server's view -------------------------------------------------------------------
   async function load() {
     let res;
-    try { res = await api(`/api/attempts/${attemptId}`); } catch { message('网络中断，正在重试加载试卷…'); return setTimeout(load, RETRY_MS); }
-    if (!res.ok) return message((await problem(res)) || '无法加载试卷，请刷新重试。');
+    try { res = await api(`/api/attempts/${attemptId}`); } catch { message(t('网络中断，正在重试加载试卷…')); return setTimeout(load, RETRY_MS); }
+    if (!res.ok) return message((await problem(res)) || t('无法加载试卷，请刷新重试。'));
     view = await res.json();
     $('exam-title').textContent = view.title;
     merge(view);
-    if (!view.acceptsAnswers) return finished(view.state === 'Submitted' ? '本次作答已结束：已交卷。' : view.state === 'Abandoned' ? '本次作答已结束：超时未交卷，已作废。' : '本次作答已结束。');
-    if (view.state === 'Overdue') message('考试时间已到，正在宽限期内：请尽快检查并交卷。');
+    if (!view.acceptsAnswers) return finished(view.state === 'Submitted' ? t('本次作答已结束：已交卷。') : view.state === 'Abandoned' ? t('本次作答已结束：超时未交卷，已作废。') : t('本次作答已结束。'));
+    if (view.state === 'Overdue') message(t('考试时间已到，正在宽限期内：请尽快检查并交卷。'));
+    const saved = parseInt(storage.get(currentKey) ?? '', 10);
+    if (saved >= 0 && saved < view.items.length) current = saved;
     render(); tick(); sendAll();
     if (submitWanted) trySubmit();
   }
@@ -102,7 +109,7 @@
     const fresh = await res.json();
     const before = JSON.stringify(answers.get(current));
     merge(fresh);
-    if (!fresh.acceptsAnswers) return finished('本次作答已结束。');
+    if (!fresh.acceptsAnswers) return finished(t('本次作答已结束。'));
     if (JSON.stringify(answers.get(current)) !== before) render(); else { drawNavigator(); status(); }
   }
 
@@ -110,19 +117,19 @@
   function render() {
     const index = current, item = view.items[index], a = answers.get(index);
     const body = $('question').querySelector('.card-body');
-    let html = `<div class="small text-muted mb-2">${esc(item.sectionTitle)} · 第 ${index + 1} / ${view.items.length} 题 · ${item.points} 分</div>
+    let html = `<div class="small text-muted mb-2">${esc(item.sectionTitle)} · ${esc(t('第 {0} / {1} 题', index + 1, view.items.length))} · ${esc(t('{0} 分', item.points))}</div>
       <div class="question-stem mb-3" data-testid="stem">${item.stemHtml}</div>`;
     if (item.type === 'Single' || item.type === 'Multiple') {
       const type = item.type === 'Single' ? 'radio' : 'checkbox';
       html += item.options.map(o => `<label class="option"><input type="${type}" name="answer" value="${esc(o.key)}" ${a.response.includes(o.key) ? 'checked' : ''}>
         <span class="option-key">${esc(o.label)}.</span><span>${o.html}</span></label>`).join('');
     } else if (item.type === 'TrueFalse') {
-      html += [['true', '对'], ['false', '错']].map(([v, t]) => `<label class="option"><input type="radio" name="answer" value="${v}" ${a.response === v ? 'checked' : ''}><span>${t}</span></label>`).join('');
+      html += [['true', t('对')], ['false', t('错')]].map(([v, t]) => `<label class="option"><input type="radio" name="answer" value="${v}" ${a.response === v ? 'checked' : ''}><span>${t}</span></label>`).join('');
     } else if (item.type === 'FillBlank') {
       const parts = blanksOf(a.response);
-      for (let i = 0; i < Math.max(item.blanks, 1); i++) html += `<input class="form-control mb-2 blank" placeholder="第 ${i + 1} 空" aria-label="第 ${i + 1} 空" value="${esc(parts[i] ?? '')}">`;
+      for (let i = 0; i < Math.max(item.blanks, 1); i++) html += `<input class="form-control mb-2 blank" placeholder="${esc(t('第 {0} 空', i + 1))}" aria-label="${esc(t('第 {0} 空', i + 1))}" value="${esc(parts[i] ?? '')}">`;
     } else {
-      html += `<textarea class="form-control" rows="6" name="answer" aria-label="作答" placeholder="请作答（由阅卷人评分）">${esc(a.response)}</textarea>`;
+      html += `<textarea class="form-control" rows="6" name="answer" aria-label="${esc(t('作答'))}" placeholder="${esc(t('请作答（由阅卷人评分）'))}">${esc(a.response)}</textarea>`;
     }
     if (failed.has(index)) html += `<div class="text-danger small mt-2" data-testid="answer-error">${esc(failed.get(index))}</div>`;
     body.innerHTML = html;
@@ -134,7 +141,7 @@
       i.addEventListener('compositionend', () => { record(index, read()); sendSoon(); });
       i.addEventListener('change', () => { record(index, read()); sendNow(); });
     });
-    $('flag').textContent = a.flagged ? '取消标记' : '标记';
+    $('flag').textContent = a.flagged ? t('取消标记') : t('标记');
     document.querySelectorAll('#question input, #question textarea').forEach(e => e.disabled = closed);
     drawNavigator(); status();
   }
@@ -163,7 +170,7 @@
   function go(to) {
     if (to < 0 || to >= view.items.length) return;
     sendNow();             // whatever was typed goes out now; it is already recorded for its own item
-    current = to; render();
+    current = to; storage.set(currentKey, String(to)); render();
   }
 
   // ---- sending ---------------------------------------------------------------------------------------------------
@@ -203,16 +210,16 @@
         delete pending[index];
         answers.set(index, { response: r.response ?? '', flagged: !!r.flagged });
         newer.add(index);
-        message(`第 ${index + 1} 题在其他设备或页面上有更新的答案，已保留并显示较新的答案，请核对。`);
+        message(t('第 {0} 题在其他设备或页面上有更新的答案，已保留并显示较新的答案，请核对。', index + 1));
         if (index === current) render();
       }
       keep(); drawNavigator();
       return true;
     }
-    if (res.status === 409) { finished((await problem(res)) || '本次作答已结束，答案未被接受。'); return false; }
+    if (res.status === 409) { finished((await problem(res)) || t('本次作答已结束，答案未被接受。')); return false; }
     if (res.status === 401) { trouble('signed-out'); return false; }
     if (res.status === 400 || res.status === 403 || res.status === 404) {
-      failed.set(index, (await problem(res)) || `错误 ${res.status}`);
+      failed.set(index, (await problem(res)) || t('错误 {0}', res.status));
       if (index === current) render();
       return false;
     }
@@ -234,21 +241,21 @@
     submitting = true; status();
     try {
       await sendNow();
-      if (failed.size) return stopSubmit(`第 ${[...failed.keys()].map(i => i + 1).join('、')} 题的答案未能保存（${[...failed.values()][0]}），答案仍保留在本页，请修改后再交卷。`);
-      if (newer.size) return stopSubmit(`第 ${[...newer].map(i => i + 1).join('、')} 题在其他设备上有更新的答案，已载入，请核对后再交卷。`);
+      if (failed.size) return stopSubmit(t('第 {0} 题的答案未能保存（{1}），答案仍保留在本页，请修改后再交卷。', [...failed.keys()].map(i => i + 1).join(t('、')), [...failed.values()][0]));
+      if (newer.size) return stopSubmit(t('第 {0} 题在其他设备上有更新的答案，已载入，请核对后再交卷。', [...newer].map(i => i + 1).join(t('、'))));
       if (unsent().length) return waiting();     // the network is in the way: keep trying
       let res;
       try { res = await api(`/api/attempts/${attemptId}/submit`, { method: 'POST' }); } catch { net = 'offline'; return waiting(); }
       if (res.ok) {
-        storage.remove(submitKey); storage.remove(store);
+        storage.remove(submitKey); storage.remove(store); storage.remove(currentKey);
         closed = true; status();
         location.href = `/Exams/Result/${attemptId}`;
         return;
       }
-      if (res.status === 409) return finished((await problem(res)) || '本次作答已结束。');
+      if (res.status === 409) return finished((await problem(res)) || t('本次作答已结束。'));
       if (res.status === 401) { net = 'signed-out'; return waiting(); }
       if (res.status >= 500 || res.status === 429) { net = 'error'; return waiting(); }
-      stopSubmit((await problem(res)) || `交卷失败（错误 ${res.status}）`);
+      stopSubmit((await problem(res)) || t('交卷失败（错误 {0}）', res.status));
     } finally { submitting = false; status(); }
   }
 
@@ -265,11 +272,17 @@
   }
 
   // ---- state shown -----------------------------------------------------------------------------------------------
+  // Each question's state is shown at once — answered or not, flagged, not saved — by shape and sign as well as colour
+  // (✓ answered, filled; unanswered, hollow; ⚑ flagged; ! not saved); the legend above names them for screen readers too.
   function drawNavigator() {
     $('navigator').innerHTML = view.items.map((_, i) => {
-      const a = answers.get(i);
-      const cls = i === current ? 'btn-primary' : failed.has(i) ? 'btn-danger' : a.flagged ? 'btn-warning' : answered(a.response) ? 'btn-success' : 'btn-outline-secondary';
-      return `<button class="btn btn-sm ${cls}" data-item="${i}" aria-label="第 ${i + 1} 题">${i + 1}</button>`;
+      const a = answers.get(i), done = answered(a.response), bad = failed.has(i);
+      const cls = bad ? 'btn-danger' : done ? 'btn-success' : 'btn-outline-secondary';
+      const states = [bad ? 'legend-failed' : done ? 'legend-answered' : 'legend-unanswered', ...(a.flagged ? ['legend-flagged'] : [])];
+      const marks = (bad ? '!' : done ? '✓' : '') + (a.flagged ? '⚑' : '');
+      return `<button type="button" class="btn btn-sm nav-item ${cls}${a.flagged ? ' nav-flagged' : ''}${i === current ? ' nav-current' : ''}" data-item="${i}"
+        data-state="${done ? 'answered' : 'unanswered'}${a.flagged ? ' flagged' : ''}" aria-label="${esc(t('第 {0} 题', i + 1))}"
+        aria-describedby="${states.join(' ')}"${i === current ? ' aria-current="step"' : ''}>${i + 1}<span class="nav-mark" aria-hidden="true">${marks}</span></button>`;
     }).join('');
     $('navigator').querySelectorAll('button').forEach(b => b.addEventListener('click', () => go(+b.dataset.item)));
   }
@@ -279,50 +292,69 @@
   function status() {
     const n = unsent().length, el = $('save-state'), sub = $('submit-state');
     let text, cls;
-    if (closed) [text, cls] = ['作答已结束', 'bg-secondary'];
-    else if (failed.size) [text, cls] = [`${failed.size} 个答案未能保存，请修改`, 'bg-danger'];
-    else if (n && net === 'offline') [text, cls] = [`网络中断：${n} 个答案待发送，正在重试`, 'bg-warning text-dark'];
-    else if (n && net === 'signed-out') [text, cls] = [`登录已过期：${n} 个答案待发送，请重新登录`, 'bg-danger'];
-    else if (n && net === 'error') [text, cls] = [`服务器繁忙：${n} 个答案待发送，正在重试`, 'bg-warning text-dark'];
-    else if (n) [text, cls] = [`正在保存 ${n} 个答案…`, 'bg-warning text-dark'];
-    else [text, cls] = ['已全部保存', 'bg-success'];
+    if (closed) [text, cls] = [t('作答已结束'), 'bg-secondary'];
+    else if (failed.size) [text, cls] = [t('{0} 个答案未能保存，请修改', failed.size), 'bg-danger'];
+    else if (n && net === 'offline') [text, cls] = [t('网络中断：{0} 个答案待发送，正在重试', n), 'bg-warning text-dark'];
+    else if (n && net === 'signed-out') [text, cls] = [t('登录已过期：{0} 个答案待发送，请重新登录', n), 'bg-danger'];
+    else if (n && net === 'error') [text, cls] = [t('服务器繁忙：{0} 个答案待发送，正在重试', n), 'bg-warning text-dark'];
+    else if (n) [text, cls] = [t('正在保存 {0} 个答案…', n), 'bg-warning text-dark'];
+    else [text, cls] = [t('已全部保存'), 'bg-success'];
     el.className = 'badge ' + cls; el.textContent = text;
     const queued = submitWanted && !closed;
     sub.classList.toggle('d-none', !queued);
-    sub.textContent = !queued ? '' : net === 'ok' ? '正在交卷…'
-      : net === 'signed-out' ? '登录已过期：请在新窗口重新登录，本页会自动完成交卷。答案保存在本机。'
-      : `${net === 'error' ? '服务器暂时繁忙' : '网络中断'}：恢复后将自动交卷${n ? `（${n} 个答案待发送）` : ''}。答案保存在本机，请保持本页打开。`;
+    sub.textContent = !queued ? '' : net === 'ok' ? t('正在交卷…')
+      : net === 'signed-out' ? t('登录已过期：请在新窗口重新登录，本页会自动完成交卷。答案保存在本机。')
+      : t('{0}：恢复后将自动交卷{1}。答案保存在本机，请保持本页打开。', net === 'error' ? t('服务器暂时繁忙') : t('网络中断'),
+          n ? t('（{0} 个答案待发送）', n) : '');
     $('submit').disabled = closed || queued;
-    $('submit').textContent = queued ? '等待交卷…' : '交卷';
+    $('submit').textContent = queued ? t('等待交卷…') : t('交卷');
   }
 
   function tick() {
     const left = Math.max(0, Math.round((endsAt - performance.now()) / 1000));
     $('timer').textContent = `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
+    warn(left);
     if (closed) return;
     if (left === 0) return timeUp();
     setTimeout(tick, 500);
   }
 
+  // The timer changes colour and says in words how little time is left; a screen reader hears it once per warning
+  // (the live region changes only then), never every second.
+  let warned = Infinity;
+  function warn(left) {
+    const level = WARNINGS.filter(w => left <= w).pop();
+    if (level === undefined || closed) return;
+    const timer = $('timer'), note = $('timer-note');
+    timer.classList.remove('bg-dark', 'bg-warning', 'text-dark', 'bg-danger');
+    timer.classList.add(...(level === 60 ? ['bg-danger'] : ['bg-warning', 'text-dark']));
+    note.textContent = level === 60 ? t('剩余不足 1 分钟') : t('剩余不足 5 分钟');
+    note.classList.remove('d-none');
+    if (level < warned) {
+      warned = level;
+      $('timer-alert').textContent = level === 60 ? t('考试剩余不足 1 分钟，请尽快检查并交卷。') : t('考试剩余不足 5 分钟，请注意时间。');
+    }
+  }
+
   // Time is up by the server's figure: answers given until now still go out (the server decides), then the result.
   async function timeUp() {
     await Promise.race([sendNow(), new Promise(r => setTimeout(r, 4000))]);
-    finished('考试时间到，系统已按规则交卷。');
+    finished(t('考试时间到，系统已按规则交卷。'));
   }
 
   function finished(text) {
     if (closed) return;
     closed = true;
     const lost = unsent().length;
-    message(lost ? `${text}（本机有 ${lost} 个答案未能在作答结束前送达服务器。）` : text);
-    pending = {}; storage.remove(store); storage.remove(submitKey); submitWanted = false;
+    message(lost ? text + t('（本机有 {0} 个答案未能在作答结束前送达服务器。）', lost) : text);
+    pending = {}; storage.remove(store); storage.remove(submitKey); storage.remove(currentKey); submitWanted = false;
     document.querySelectorAll('#question input, #question textarea, #submit').forEach(e => e.disabled = true);
     status();
     setTimeout(() => location.href = `/Exams/Result/${attemptId}`, 4000);
   }
 
   function message(text) { const m = $('message'); m.textContent = text; m.classList.remove('d-none'); }
-  async function problem(res) { try { const p = await res.json(); return p.detail || p.title; } catch { return `错误 ${res.status}`; } }
+  async function problem(res) { try { const p = await res.json(); return p.detail || p.title; } catch { return t('错误 {0}', res.status); } }
 
   $('prev').onclick = () => go(current - 1);
   $('next').onclick = () => go(current + 1);
@@ -330,7 +362,7 @@
   $('submit').onclick = async () => {
     if (closed || submitWanted) return;
     const unanswered = view.items.filter((_, i) => !answered(answers.get(i).response)).length;
-    if (!confirm(unanswered ? `还有 ${unanswered} 题未作答，确定交卷吗？` : '确定交卷吗？交卷后不能修改。')) return;
+    if (!confirm(unanswered ? t('还有 {0} 题未作答，确定交卷吗？', unanswered) : t('确定交卷吗？交卷后不能修改。'))) return;
     submitWanted = true; newer.clear(); storage.set(submitKey, '1');
     await trySubmit();
   };

@@ -3,7 +3,7 @@
 (() => {
   document.querySelector('[data-reload]')?.addEventListener('change', e => {
     const f = e.target.form, q = new URLSearchParams();
-    for (const n of ['TradeCode', 'Level', 'Mode']) { const v = f.elements[n].value; if (v) q.set(n, v); }
+    for (const n of ['TradeCode', 'Level', 'Mode', 'SetSize']) { const v = f.elements[n].value; if (v) q.set(n, v); }
     location.search = q.toString();
   });
 })();
