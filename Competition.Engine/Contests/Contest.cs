@@ -19,21 +19,11 @@ public sealed class Contest
     public Contest(Guid id, string title, string tradeCode, ContestLevel level, string cityCode, IReadOnlyList<string> groups,
         DateTime startsAt, DateTime? freezeAt, DateTime endsAt, string tieBreaks, DateTime nowUtc)
     {
-        if (string.IsNullOrWhiteSpace(title)) throw new ValidationException([new("Title", "请填写竞赛名称")]);
-        if (PhaseRules.Validate(startsAt, freezeAt, endsAt) is { Count: > 0 } problems) throw new ValidationException(problems);
         Id = id;
-        Title = title.Trim();
-        TradeCode = tradeCode;
-        Level = level;
         CityCode = cityCode;
-        Groups = string.Join("|", groups.Select(g => g.Trim()).Where(g => g.Length > 0).DefaultIfEmpty("职工组"));
-        StartsAt = startsAt;
-        FreezeAt = freezeAt;
-        EndsAt = endsAt;
-        TieBreaks = tieBreaks;
         CreatedAt = nowUtc;
         Phase = ContestPhase.Scheduled;
-        NextDueAt = PhaseRules.NextBoundary(Times, Phase);
+        Define(title, tradeCode, level, groups, startsAt, freezeAt, endsAt, tieBreaks);
     }
 
     public Guid Id { get; private set; }
@@ -91,6 +81,14 @@ public sealed class Contest
         DateTime endsAt, string tieBreaks, DateTime nowUtc)
     {
         if (EditProblem(nowUtc) is { } refused) throw new RuleViolationException(refused);
+        Define(title, tradeCode, level, groups, startsAt, freezeAt, endsAt, tieBreaks);
+        RowVersion++;
+    }
+
+    /// <summary>What a new contest and an edit before the start both set, with the same checks.</summary>
+    private void Define(string title, string tradeCode, ContestLevel level, IReadOnlyList<string> groups, DateTime startsAt, DateTime? freezeAt,
+        DateTime endsAt, string tieBreaks)
+    {
         if (string.IsNullOrWhiteSpace(title)) throw new ValidationException([new("Title", "请填写竞赛名称")]);
         if (PhaseRules.Validate(startsAt, freezeAt, endsAt) is { Count: > 0 } problems) throw new ValidationException(problems);
         Title = title.Trim();
@@ -102,7 +100,6 @@ public sealed class Contest
         EndsAt = endsAt;
         TieBreaks = tieBreaks;
         NextDueAt = PhaseRules.NextBoundary(Times, Phase);
-        RowVersion++;
     }
 
     /// <summary>

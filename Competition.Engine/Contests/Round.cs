@@ -13,17 +13,9 @@ public sealed class Round
 
     public Round(Guid id, Guid contestId, RoundKind kind, string title, double weightPercent, DateTime startsAt, DateTime endsAt, Guid? examId, double maxScore)
     {
-        if (weightPercent is <= 0 or > 100) throw new ValidationException([new("Weight", $"「{title}」的权重应在 0–100% 之间")]);
-        if (!(startsAt < endsAt)) throw new ValidationException([new("EndsAt", $"「{title}」的结束时间必须晚于开始时间")]);
         Id = id;
         ContestId = contestId;
-        Kind = kind;
-        Title = title.Trim();
-        WeightPercent = weightPercent;
-        StartsAt = startsAt;
-        EndsAt = endsAt;
-        ExamId = examId;
-        MaxScore = maxScore;
+        Redefine(kind, title, weightPercent, startsAt, endsAt, examId, maxScore);
     }
 
     public Guid Id { get; private set; }

@@ -112,8 +112,12 @@ public class AccessibilityTests(SharedApps apps, BrowserSession browser) : IClas
         var page = await browser.NewPageAsync(app.BaseAddress);
         await page.GotoAsync("/");
         await new LoginPage(page).SignInAsync(await app.CreateStaffAsync(Roles.ChiefJudge, "maanshan"), "test-pass-123");
-        await Assertions.Expect(page.GetByTestId("home-card-judge")).ToBeVisibleAsync();
+        // A judge lands on 我的竞赛 after signing in; the brand link leads home.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的竞赛" })).ToBeVisibleAsync();
         var found = new List<string>();
+        await Axe.CheckAsync(page, found, "/Judging (chief judge)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "职工技能竞赛", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("home-card-judge")).ToBeVisibleAsync();
         await Axe.CheckAsync(page, found, "/ (chief judge)");
         found.ShouldBeEmpty(string.Join("\n", found));
     }

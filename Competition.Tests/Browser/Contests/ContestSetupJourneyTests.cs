@@ -44,12 +44,13 @@ public class ContestSetupJourneyTests(BrowserSession browser) : IClassFixture<Br
         if (english)
         {
             await page.GetByTestId("culture-switch").ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = t.SignIn })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = t.SignIn })).ToBeVisibleAsync();
         }
-        await page.GetByRole(AriaRole.Link, new() { Name = t.SignIn, Exact = true }).ClickAsync();
-        await page.GetByLabel("手机号 / 工号 / 账号").FillAsync(organizer);
-        await page.GetByLabel("密码").FillAsync("test-pass-123");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = t.SignIn, Exact = true }).ClickAsync();
+        // The sign-in page speaks the chosen language too: its fields are found by id.
+        await page.Locator("#UserName").FillAsync(organizer);
+        await page.Locator("#Password").FillAsync("test-pass-123");
+        await page.Locator("main form button[type=submit]").ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
 
         var setup = new ContestSetupPage(page, t);

@@ -20,7 +20,7 @@ public sealed class ContestSetupPage(IPage page, SetupTexts t)
 
     public async Task OpenNewFromNavAsync()
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = t.Contests, Exact = true }).ClickAsync();
+        await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = t.Contests, Exact = true }).ClickAsync();
         await page.GetByTestId("new-contest").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = t.NewContest })).ToBeVisibleAsync();
     }

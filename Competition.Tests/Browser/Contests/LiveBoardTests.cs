@@ -42,7 +42,7 @@ public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSessi
         await card.GetByLabel("M2 尺寸 20±0.05（20 分）").FillAsync("20.02");
         await card.GetByLabel("J1 表面质量与工艺（30 分）").SelectOptionAsync("3");
         await card.GetByRole(AriaRole.Button, new() { Name = "保存 A002 号" }).ClickAsync();
-        await Assertions.Expect(tablet.GetByTestId("sheet-saved")).ToContainTextAsync("已保存");
+        await Assertions.Expect(card.GetByTestId("line-state")).ToContainTextAsync("已保存");
         (await s.MarkAsync(s.Judges[1], "A002", ("J1", 3))).EnsureSuccessStatusCode();
         (await s.MarkAsync(s.Judges[2], "A002", ("J1", 3))).EnsureSuccessStatusCode();
 

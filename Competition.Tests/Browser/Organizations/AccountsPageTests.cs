@@ -53,6 +53,11 @@ public class AccountsPageTests(BrowserSession browser) : IClassFixture<BrowserSe
         (await SignInAsync(app, first, judges[first])).ShouldBe(HttpStatusCode.Unauthorized);
         (await SignInAsync(app, first, reset)).ShouldBe(HttpStatusCode.OK);
 
+        // Reloading the answer neither resets again nor shows the password again.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("shown-password")).ToHaveCountAsync(0);
+        (await SignInAsync(app, first, reset)).ShouldBe(HttpStatusCode.OK);
+
         // The password is not kept anywhere for a later look.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "账号", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("shown-password")).ToHaveCountAsync(0);

@@ -28,11 +28,11 @@ public class OrganizerEditPagesTests(SharedApps apps, BrowserSession browser) : 
         var shipped = BankFolder.Read(Paths.ShippedBanks).Files.SelectMany(f => f.Questions).Single(q => q.Id == id).Content;
         var corrected = shipped with { Explanation = shipped.Explanation + "（组织者补充：以最新国家标准为准。）" };
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "导入题库" }).ClickAsync();
+        await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "导入题库" }).ClickAsync();
         await new ImportPage(page).UploadAsync("fitter", "钳工更正.xlsx", XlsxWriter.Write("题库", [BankTemplate.Headers, BankRowMapper.ToCells(id, "fitter", corrected)]));
         (await page.GetByTestId("import-success").InnerTextAsync()).ShouldContain("更新 1 题");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "题库", Exact = true }).ClickAsync();
+        await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "题库", Exact = true }).ClickAsync();
         await page.GetByLabel("工种").SelectOptionAsync("fitter");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await page.GetByText("只看组织者修订的题目").ClickAsync();
@@ -58,7 +58,7 @@ public class OrganizerEditPagesTests(SharedApps apps, BrowserSession browser) : 
     public async Task Organizer_RenamingAUnitToAnExistingName_SeesWhyOnThePage()
     {
         var (_, page) = await SignedInOrganizerAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true }).ClickAsync();
+        await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = "单位", Exact = true }).ClickAsync();
         var first = "马钢" + Guid.NewGuid().ToString("N")[..6];
         var second = "皖能" + Guid.NewGuid().ToString("N")[..6];
         foreach (var name in new[] { first, second })

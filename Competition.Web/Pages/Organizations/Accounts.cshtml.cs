@@ -8,7 +8,8 @@ namespace Competition.Web.Pages.Organizations;
 
 /// <summary>
 /// Staff accounts of the organizer's city (an admin's: all): create judge, chief-judge and organizer accounts, reset a
-/// password, lock and unlock. A new or reset password is shown once, on the answer to the post, and never stored for later.
+/// password, lock and unlock. A new or reset password is shown once: a post answers with a redirect (so reloading the page
+/// never creates or resets again) and the password rides along in the encrypted, read-once TempData cookie, never stored.
 /// </summary>
 public sealed class AccountsModel(IMediator mediator) : EnginePageModel
 {
@@ -27,34 +28,41 @@ public sealed class AccountsModel(IMediator mediator) : EnginePageModel
     public (string UserName, string Password, bool Created)? Shown { get; private set; }
     public (string UserName, bool Locked)? Done { get; private set; }
 
-    public Task<IActionResult> OnGetAsync() => RunAsync(async () => { await LoadAsync(); return Page(); });
+    public Task<IActionResult> OnGetAsync() => RunAsync(async () =>
+    {
+        if (TempData["shown-user"] is string user && TempData["shown-password"] is string password)
+            Shown = (user, password, TempData["shown-created"] is true);
+        if (TempData["done-user"] is string done) Done = (done, TempData["done-locked"] is true);
+        await LoadAsync();
+        return Page();
+    });
+
+    private IActionResult ShowOnce(string userName, string password, bool created)
+    {
+        (TempData["shown-user"], TempData["shown-password"], TempData["shown-created"]) = (userName, password, created);
+        return RedirectToPage();
+    }
 
     public Task<IActionResult> OnPostCreateAsync() => RunAsync(async () =>
     {
-        await LoadAsync();
+        await LoadAsync();   // a refusal shows the page with its list
         var r = await mediator.Send(new CreateAccount.Command(UserName, DisplayName, Role, IsAdmin ? CityCode : MyCity, User.ToActor()));
-        Shown = (r.UserName, r.Password, true);
-        ModelState.Clear();
-        (UserName, DisplayName) = ("", "");
-        await LoadAsync();
-        return Page();
+        return ShowOnce(r.UserName, r.Password, created: true);
     }, LoadAsync);
 
     public Task<IActionResult> OnPostResetAsync(string account) => RunAsync(async () =>
     {
-        await LoadAsync();
+        await LoadAsync();   // a refusal shows the page with its list
         var r = await mediator.Send(new ResetPassword.Command(account, User.ToActor()));
-        Shown = (r.UserName, r.Password, false);
-        return Page();
+        return ShowOnce(r.UserName, r.Password, created: false);
     }, LoadAsync);
 
     public Task<IActionResult> OnPostLockAsync(string account, bool locked) => RunAsync(async () =>
     {
-        await LoadAsync();
+        await LoadAsync();   // a refusal shows the page with its list
         var r = await mediator.Send(new SetAccountLock.Command(account, locked, User.ToActor()));
-        Done = (r.UserName, r.Locked);
-        await LoadAsync();
-        return Page();
+        (TempData["done-user"], TempData["done-locked"]) = (r.UserName, r.Locked);
+        return RedirectToPage();
     }, LoadAsync);
 
     private async Task LoadAsync()
