@@ -18,7 +18,8 @@ public sealed class SignInGate : IDisposable
 {
     public enum Outcome { SignedIn, Failed, TooMany }
 
-    public sealed record Result(Outcome Outcome, int RetryAfterSeconds = 0);
+    /// <param name="User">The account signed in (so the caller need not look it up again).</param>
+    public sealed record Result(Outcome Outcome, int RetryAfterSeconds = 0, AppUser? User = null);
 
     private readonly PartitionedRateLimiter<string> _failuresPerUser;
     private readonly PartitionedRateLimiter<string> _failuresPerAddress;
@@ -48,7 +49,7 @@ public sealed class SignInGate : IDisposable
             HashDecoy(signIn.UserManager.PasswordHasher, password);   // Identity answers these without hashing; hash anyway so the time does not tell
         else
             result = await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: true, lockoutOnFailure: true);
-        if (result?.Succeeded == true) return new Result(Outcome.SignedIn);
+        if (result?.Succeeded == true) return new Result(Outcome.SignedIn, User: user);
         _failuresPerAddress.AttemptAcquire(address).Dispose();
         _failuresPerUser.AttemptAcquire(key).Dispose();
         return new Result(Outcome.Failed);

@@ -13,6 +13,9 @@ public static class StaticAssets
     public const string Immutable = "public, max-age=31536000, immutable";
     public const string Revalidate = "no-cache";
 
+    public static readonly string[] CompressedTypes =
+        ["text/html", "text/css", "text/javascript", "application/javascript", "text/plain", "image/svg+xml", "text/csv"];
+
     public static IServiceCollection AddStaticAssetCompression(this IServiceCollection services)
     {
         services.AddResponseCompression(o =>
@@ -22,7 +25,9 @@ public static class StaticAssets
             o.EnableForHttps = true;
             o.Providers.Add<BrotliCompressionProvider>();
             o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/problem+json", "text/csv"]);
+            // Pages, scripts, styles and exports only. JSON answers are left alone: the hot ones (an answer's or a mark's
+            // acknowledgement) are a few dozen bytes, and on contest day the web tier's CPU is the limit (bench/ExamLoad).
+            o.MimeTypes = CompressedTypes;
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);

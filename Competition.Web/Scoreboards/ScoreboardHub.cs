@@ -11,8 +11,14 @@ namespace Competition.Web.Scoreboards;
 /// Public boards are open to anyone; who may watch a jury board is the engine's rule (<see cref="BoardAccess"/>).
 /// The hub only authorizes and joins groups; the broadcaster does all sending.
 /// </summary>
-public sealed class ScoreboardHub(CompetitionDbContext db, ScoreboardProjection projection) : Hub
+public sealed class ScoreboardHub(CompetitionDbContext db, ScoreboardProjection projection, TimeProvider clock) : Hub
 {
+    /// <summary>
+    /// The server's time in Unix milliseconds: a board counts down to the freeze and the end by the server's clock, since
+    /// a projector's or phone's own clock may be minutes off and the contest closes by the server's.
+    /// </summary>
+    public long ServerTime() => clock.GetUtcNow().ToUnixTimeMilliseconds();
+
     public async Task<Board> JoinBoard(Guid contestId, string group, bool jury)
     {
         // The board page stops retrying when told the board does not exist, whether the contest or the group is unknown.

@@ -86,4 +86,21 @@ public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSessi
         await page.GotoAsync($"/Contests/Board/{Guid.NewGuid()}?group={Uri.EscapeDataString(ContestScenario.Group)}&view=phone");
         await Assertions.Expect(page.GetByTestId("board-connection")).ToContainTextAsync("没有这个排行榜", new() { Timeout = 60_000 });
     }
+
+    [Fact]
+    public async Task AProjectorWhoseClockIsDaysOff_CountsDownToTheFreezeByTheServersClock()
+    {
+        // The server's clock is three days ahead of this machine's (as a projector's clock may be off from the server's):
+        // counted by the viewer's clock the freeze would be three days away.
+        var clock = new FakeClock(DateTimeOffset.UtcNow.AddDays(3));
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, AppFactory.ClockDrivenByTest(), clock);
+        var s = await ContestScenario.CreateAsync(app, clock.GetUtcNow().UtcDateTime);
+        await s.TickAsync();   // the contest runs; the freeze is 30 minutes away by the server's clock
+
+        var projector = await browser.NewPageAsync(app.BaseAddress);
+        await projector.GotoAsync($"/Contests/Board/{s.ContestId}?group={Uri.EscapeDataString(ContestScenario.Group)}&view=projector");
+        var countdown = projector.GetByTestId("board-countdown");
+        await Assertions.Expect(countdown).ToHaveAttributeAsync("data-target", "freeze", new() { Timeout = 60_000 });
+        await Assertions.Expect(countdown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"距封榜 (29|30):\d\d$"));
+    }
 }

@@ -132,6 +132,8 @@ public static partial class MatrixRows
         new() { Key = "ANY /hubs/scoreboard/negotiate", Open = true, Http = (_, _) => new(HttpMethod.Post, "/hubs/scoreboard/negotiate?negotiateVersion=1") },
         new() { Key = "HUB ScoreboardHub.JoinBoard", Variant = "public", Allowed = Everyone, Hub = (w, hub) => Join(w, hub, jury: false) },
         new() { Key = "HUB ScoreboardHub.JoinBoard", Variant = "jury", Allowed = Jury, Hub = (w, hub) => Join(w, hub, jury: true) },
+        // The time only: the board's countdown runs by the server's clock.
+        new() { Key = "HUB ScoreboardHub.ServerTime", Allowed = Everyone, Hub = (_, hub) => hub.InvokeAsync<JsonElement>("ServerTime") },
     ];
 
     private static Task<JsonElement> Join(MatrixWorld w, HubConnection hub, bool jury) => hub.InvokeAsync<JsonElement>("JoinBoard", w.ContestId, MatrixWorld.Group, jury);

@@ -66,6 +66,16 @@ public class StaticAssetTests(SharedApps apps) : IClassFixture<SharedApps>
     }
 
     [Fact]
+    public async Task JsonAnswers_AreNotCompressed_SoTheTinyAcknowledgementsCostNoCpu()
+    {
+        var app = await apps.For(DatabaseProvider.Sqlite);
+        var res = await app.NewClient().SendAsync(Get("/openapi/v1.json", "gzip", "br"));
+        res.StatusCode.ShouldBe(HttpStatusCode.OK);
+        res.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
+        res.Content.Headers.ContentEncoding.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Compression_IsOnForHttpsToo()
     {
         var app = await apps.For(DatabaseProvider.Sqlite);

@@ -26,8 +26,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate) :
         if (result.Outcome == SignInGate.Outcome.SignedIn)
         {
             if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
-            var user = await signIn.UserManager.FindByNameAsync(UserName.Trim());
-            return LocalRedirect(Landing.For(user is null ? [] : await signIn.UserManager.GetRolesAsync(user)));
+            return LocalRedirect(Landing.For(await signIn.UserManager.GetRolesAsync(result.User!)));
         }
         if (result.Outcome == SignInGate.Outcome.TooMany)
         {

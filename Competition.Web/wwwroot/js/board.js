@@ -9,6 +9,7 @@
   const zh = text => words['zh:' + text] ?? text;   // an engine word, in the page's language when it has one
   const q = sel => root.querySelector(sel);
   let version = 0, freezeAt = null, endsAt = null, phase = '', frozen = false;
+  let skew = 0;   // server clock minus this device's clock, in ms
   const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   const fmt = v => v === null || v === undefined ? '—' : Number(v).toFixed(2);
 
@@ -61,7 +62,7 @@
     return (h > 0 ? `${h}:` : '') + `${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
   };
   function tick() {
-    const box = q('[data-testid=board-countdown]'), now = Date.now(), open = phase === 'Scheduled' || phase === 'Running' || phase === 'Frozen';
+    const box = q('[data-testid=board-countdown]'), now = Date.now() + skew, open = phase === 'Scheduled' || phase === 'Running' || phase === 'Frozen';
     let label = null, at = null;
     if (open && !frozen && freezeAt && freezeAt > now) { label = t('toFreeze'); at = freezeAt; }
     else if (open && endsAt && endsAt > now) { label = t('toEnd'); at = endsAt; }
@@ -73,7 +74,17 @@
   const status = (text, state) => { const s = q('[data-testid=board-connection]'); s.textContent = text; s.dataset.state = state; };
   const conn = new signalR.HubConnectionBuilder().withUrl('/hubs/scoreboard').withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
   conn.on('board', b => render(b, false));
-  const join = async () => { render(await conn.invoke('JoinBoard', contestId, group, jury), true); status(t('live'), 'live'); };
+  const join = async () => { render(await conn.invoke('JoinBoard', contestId, group, jury), true); status(t('live'), 'live'); syncClock(); };
+  // The countdown follows the server's clock: half the round trip is added to its reading. Re-read every few minutes,
+  // since a device that slept or had its clock set meanwhile would drift.
+  async function syncClock() {
+    try {
+      const sent = performance.now(), server = await conn.invoke('ServerTime');
+      skew = server + (performance.now() - sent) / 2 - Date.now();
+      tick();
+    } catch { /* the next join or interval tries again; until then the last reading stands */ }
+  }
+  setInterval(() => { if (conn.state === 'Connected') syncClock(); }, 300_000);
   conn.onreconnecting(() => status(t('reconnecting'), 'down'));
   conn.onreconnected(join);
   let gone = false;   // the board does not exist: retrying will not make it exist
