@@ -29,13 +29,23 @@ public static class AccountAccess
             throw new ForbiddenException($"只能为本市（{actor.CityCode}）创建账号；其他城市的账号请由该市组织者或管理员创建。");
     }
 
-    /// <summary>Resetting a password, locking or unlocking <paramref name="target"/> (with its roles).</summary>
-    public static void EnsureMayActOn(Actor actor, AppUser target, IList<string> targetRoles, string what)
+    /// <summary>
+    /// Resetting a password, locking or unlocking <paramref name="target"/> (with its roles). A worker's account belongs to
+    /// the city of the worker's unit (<paramref name="workerCity"/>): that city's organizers are who a worker who forgot the
+    /// password calls.
+    /// </summary>
+    public static void EnsureMayActOn(Actor actor, AppUser target, IList<string> targetRoles, string what, string? workerCity = null)
     {
         EnsureMayManageAccounts(actor);
         if (actor.IsAdmin) return;
         if (targetRoles.Contains(Roles.Admin)) throw new ForbiddenException($"组织者不能{what}管理员账号；请联系其他管理员。");
-        if (!targetRoles.Any(CityRoles.Contains)) throw new ForbiddenException($"账号 {target.UserName} 不是裁判、裁判长或组织者账号，组织者不能{what}。");
+        if (!targetRoles.Any(CityRoles.Contains))
+        {
+            if (!targetRoles.Contains(Roles.Worker)) throw new ForbiddenException($"账号 {target.UserName} 不是职工、裁判、裁判长或组织者账号，组织者不能{what}。");
+            if (workerCity != actor.CityCode)
+                throw new ForbiddenException($"职工账号 {target.UserName} 的单位属于 {workerCity ?? "未分配城市"}，只能{what}本市（{actor.CityCode}）职工的账号。");
+            return;
+        }
         if (target.CityCode != actor.CityCode)
             throw new ForbiddenException($"账号 {target.UserName} 属于 {target.CityCode ?? "未分配城市"}，只能{what}本市（{actor.CityCode}）的账号。");
     }

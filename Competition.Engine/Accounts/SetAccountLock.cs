@@ -13,13 +13,13 @@ public static class SetAccountLock
 
     public sealed record Result(string UserName, bool Locked);
 
-    public sealed class Handler(UserManager<AppUser> users) : IRequestHandler<Command, Result>
+    public sealed class Handler(UserManager<AppUser> users, Persistence.CompetitionDbContext db) : IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command c, CancellationToken ct)
         {
             var user = await AccountLookup.FindAsync(users, c.UserName);
             var what = c.Locked ? "锁定" : "解锁";
-            AccountAccess.EnsureMayActOn(c.Actor, user, await users.GetRolesAsync(user), what);
+            AccountAccess.EnsureMayActOn(c.Actor, user, await users.GetRolesAsync(user), what, await AccountLookup.WorkerCityAsync(db, user, ct));
             AccountAccess.EnsureNotSelf(c.Actor, user, what);
             if (c.Locked)
             {

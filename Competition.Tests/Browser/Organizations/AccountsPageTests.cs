@@ -99,4 +99,30 @@ public class AccountsPageTests(BrowserSession browser) : IClassFixture<BrowserSe
         (await SignInAsync(app, name, password)).ShouldBe(HttpStatusCode.OK);
         await Assertions.Expect(page.Locator($"[data-testid='account-row'][data-account='{name}']")).ToContainTextAsync("Chief judge");
     }
+
+    [Fact]
+    public async Task Organizer_FindsAWorkerWhoForgotThePassword_AndResetsIt_TheSearchStaysOnThePage()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var organizer = await app.CreateStaffAsync(Roles.Organizer, "maanshan");
+        var worker = await app.CreateWorkerAsync("maanshan");
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        page.Dialog += (_, dialog) => _ = dialog.AcceptAsync();
+        await new HomeSignIn(page).SignInAsync(organizer);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "账号", Exact = true }).ClickAsync();
+
+        await page.GetByLabel("查找职工").FillAsync(worker.UserName);
+        await page.GetByTestId("worker-search").GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        var row = page.Locator($"[data-testid='worker-row'][data-account='{worker.UserName}']");
+        await Assertions.Expect(row).ToContainTextAsync("正常");
+        await row.GetByRole(AriaRole.Button, new() { Name = "重置密码" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("shown-password")).ToContainTextAsync($"已重置 {worker.UserName} 的密码");
+        var password = await page.GetByTestId("password").InnerTextAsync();
+        (await SignInAsync(app, worker.UserName, password)).ShouldBe(HttpStatusCode.OK);
+        await Assertions.Expect(page.GetByLabel("查找职工")).ToHaveValueAsync(worker.UserName);   // the organizer stays on the worker found
+
+        await page.GetByLabel("查找职工").FillAsync("无此人" + Guid.NewGuid().ToString("N")[..6]);
+        await page.GetByTestId("worker-search").GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("workers-none")).ToBeVisibleAsync();
+    }
 }

@@ -112,4 +112,38 @@ public class AccountManagementTests(SharedApps apps) : IClassFixture<SharedApps>
         (await SignInAsync(app, judge, reset.Password)).ShouldBe(HttpStatusCode.OK);
         (await app.SendAsync(new ListAccounts.Query(organizer))).Single(r => r.UserName == judge).Locked.ShouldBeFalse();
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Organizer_FindsAndResetsAWorkerOfOwnCity_ButNeverAnotherCitys(DatabaseProvider provider)
+    {
+        var app = await apps.For(provider);
+        var organizer = await ActorAsync(app, Roles.Organizer, "maanshan");
+        var mine = await app.CreateWorkerAsync("maanshan");
+        var theirs = await app.CreateWorkerAsync("hefei");
+
+        var found = await app.SendAsync(new FindWorkerAccounts.Query(mine.UserName, organizer));
+        found.Rows.Single().UserName.ShouldBe(mine.UserName);
+        found.Rows.Single().CityCode.ShouldBe("maanshan");
+        (await app.SendAsync(new FindWorkerAccounts.Query(theirs.UserName, organizer))).Rows.ShouldBeEmpty();
+        (await app.SendAsync(new FindWorkerAccounts.Query("  ", organizer))).Rows.ShouldBeEmpty();
+
+        var reset = await app.SendAsync(new ResetPassword.Command(mine.UserName, organizer));
+        (await SignInAsync(app, mine.UserName, "test-pass-123")).ShouldBe(HttpStatusCode.Unauthorized);
+        (await SignInAsync(app, mine.UserName, reset.Password)).ShouldBe(HttpStatusCode.OK);
+        await app.SendAsync(new SetAccountLock.Command(mine.UserName, true, organizer));
+        (await app.SendAsync(new FindWorkerAccounts.Query(mine.UserName, organizer))).Rows.Single().Locked.ShouldBeTrue();
+        (await SignInAsync(app, mine.UserName, reset.Password)).ShouldBe(HttpStatusCode.Unauthorized);
+
+        (await Should.ThrowAsync<ForbiddenException>(() => app.SendAsync(new ResetPassword.Command(theirs.UserName, organizer))))
+            .Message.ShouldContain("只能重置密码本市（maanshan）职工的账号");
+        (await Should.ThrowAsync<ForbiddenException>(() => app.SendAsync(new SetAccountLock.Command(theirs.UserName, true, organizer))))
+            .Message.ShouldContain("单位属于 hefei");
+        (await SignInAsync(app, theirs.UserName, "test-pass-123")).ShouldBe(HttpStatusCode.OK);   // untouched
+
+        var admin = await ActorAsync(app, Roles.Admin, null);
+        (await app.SendAsync(new FindWorkerAccounts.Query(theirs.UserName, admin))).Rows.Single().CityCode.ShouldBe("hefei");
+        var judge = await ActorAsync(app, Roles.Judge, "maanshan");
+        await Should.ThrowAsync<ForbiddenException>(() => app.SendAsync(new FindWorkerAccounts.Query(mine.UserName, judge)));
+    }
 }

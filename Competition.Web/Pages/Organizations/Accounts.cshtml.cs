@@ -8,7 +8,7 @@ namespace Competition.Web.Pages.Organizations;
 
 /// <summary>
 /// Staff accounts of the organizer's city (an admin's: all): create judge, chief-judge and organizer accounts, reset a
-/// password, lock and unlock. A new or reset password is shown once: a post answers with a redirect (so reloading the page
+/// password, lock and unlock; the same for a worker of the city found by a search. A new or reset password is shown once: a post answers with a redirect (so reloading the page
 /// never creates or resets again) and the password rides along in the encrypted, read-once TempData cookie, never stored.
 /// </summary>
 public sealed class AccountsModel(IMediator mediator) : EnginePageModel
@@ -18,6 +18,10 @@ public sealed class AccountsModel(IMediator mediator) : EnginePageModel
     public IReadOnlyList<string> CreatableRoles => AccountAccess.CreatableRoles(User.ToActor());
     public string? MyCity => User.ToActor().CityCode;
     public bool IsAdmin => User.ToActor().IsAdmin;
+
+    /// <summary>The workers' search (account, name, phone or employee number); kept across the page's posts.</summary>
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    public FindWorkerAccounts.Result Workers { get; private set; } = new([], false);
 
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string DisplayName { get; set; } = "";
@@ -40,7 +44,7 @@ public sealed class AccountsModel(IMediator mediator) : EnginePageModel
     private IActionResult ShowOnce(string userName, string password, bool created)
     {
         (TempData["shown-user"], TempData["shown-password"], TempData["shown-created"]) = (userName, password, created);
-        return RedirectToPage();
+        return RedirectToPage(new { q = Q });
     }
 
     public Task<IActionResult> OnPostCreateAsync() => RunAsync(async () =>
@@ -62,12 +66,13 @@ public sealed class AccountsModel(IMediator mediator) : EnginePageModel
         await LoadAsync();   // a refusal shows the page with its list
         var r = await mediator.Send(new SetAccountLock.Command(account, locked, User.ToActor()));
         (TempData["done-user"], TempData["done-locked"]) = (r.UserName, r.Locked);
-        return RedirectToPage();
+        return RedirectToPage(new { q = Q });
     }, LoadAsync);
 
     private async Task LoadAsync()
     {
         Accounts = await mediator.Send(new ListAccounts.Query(User.ToActor()));
         Cities = await mediator.Send(new ListCities.Query());
+        Workers = await mediator.Send(new FindWorkerAccounts.Query(Q, User.ToActor()));
     }
 }
