@@ -36,9 +36,18 @@ public sealed class PracticeStartPage(IPage page)
 
 }
 
-/// <summary>One drill question: answer it, read the verdict, go on.</summary>
-public sealed class DrillPage(IPage page)
+/// <summary>The drill page's words in the language the worker chose.</summary>
+public sealed record DrillWords(string Blank, string Answer, string True, string False, string Submit, string Next)
 {
+    public static readonly DrillWords Chinese = new("第 {0} 空", "作答", "对", "错", "提交答案", "下一题");
+    public static readonly DrillWords English = new("Blank {0}", "Answer", "True", "False", "Submit answer", "Next question");
+}
+
+/// <summary>One drill question: answer it, read the verdict, go on.</summary>
+public sealed class DrillPage(IPage page, DrillWords? words = null)
+{
+    private readonly DrillWords _w = words ?? DrillWords.Chinese;
+
     public async Task<string> QuestionIdAsync() => (await page.GetByTestId("stem").GetAttributeAsync("data-question-id"))!;
 
     /// <summary>Fills the form with a right or a wrong answer, built from the key as a worker would enter it.</summary>
@@ -49,19 +58,19 @@ public sealed class DrillPage(IPage page)
         {
             case QuestionType.FillBlank:
                 var blanks = JsonSerializer.Deserialize<List<string>>(response)!;
-                for (var i = 0; i < blanks.Count; i++) await page.GetByLabel($"第 {i + 1} 空").FillAsync(blanks[i]);
+                for (var i = 0; i < blanks.Count; i++) await page.GetByLabel(string.Format(_w.Blank, i + 1)).FillAsync(blanks[i]);
                 break;
             case QuestionType.ShortAnswer:
-                await page.GetByLabel("作答").FillAsync(response);
+                await page.GetByLabel(_w.Answer, new() { Exact = true }).FillAsync(response);
                 break;
             case QuestionType.TrueFalse:
-                await page.GetByLabel(response == "true" ? "对" : "错", new() { Exact = true }).CheckAsync();
+                await page.GetByLabel(response == "true" ? _w.True : _w.False, new() { Exact = true }).CheckAsync();
                 break;
             default:
                 foreach (var key in response) await page.Locator($"[data-testid=answer-form] input[value='{key}']").CheckAsync();
                 break;
         }
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交答案" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = _w.Submit }).ClickAsync();
         await page.GetByTestId("verdict").WaitForAsync();
     }
 
@@ -72,7 +81,7 @@ public sealed class DrillPage(IPage page)
 
     public async Task NextAsync()
     {
-        await page.GetByRole(AriaRole.Link, new() { Name = "下一题" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = _w.Next }).ClickAsync();
         await page.GetByTestId("answer-form").WaitForAsync();
     }
 }
