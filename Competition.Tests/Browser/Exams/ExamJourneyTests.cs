@@ -129,7 +129,9 @@ public class ExamJourneyTests(BrowserSession browser) : IClassFixture<BrowserSes
         await page.GetByRole(AriaRole.Button, new() { Name = "Start exam" }).ClickAsync();
         await page.WaitForURLAsync("**/Exams/Attempt/**");
         await Assertions.Expect(page.Locator("#question")).ToContainTextAsync("Question 1 / 10");
-        await page.Locator("#question input[name=answer]").First.CheckAsync();
+        var shown = (await page.Locator("#question label.option").AllInnerTextsAsync()).Select(Squeeze).ToList();
+        shown.Count.ShouldBeGreaterThan(1);
+        await page.Locator("#question input[name=answer]").Nth(1).CheckAsync();
         await Assertions.Expect(page.GetByTestId("save-state")).ToHaveTextAsync("All saved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Question 2", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Flag" }).ClickAsync();
@@ -140,5 +142,10 @@ public class ExamJourneyTests(BrowserSession browser) : IClassFixture<BrowserSes
         await new ResultPage(page).WaitAsync();
         await Assertions.Expect(page.GetByTestId("result-state")).ToHaveTextAsync("Submitted");
         await Assertions.Expect(page.GetByTestId("review-item").First).ToContainTextAsync("Your choice");
+        // The review lists the options in the order this worker saw them, their choice marked.
+        var reviewed = (await new ResultPage(page).OptionsAsync(0)).Select(Squeeze).ToList();
+        reviewed.Count.ShouldBe(shown.Count);
+        for (var i = 0; i < shown.Count; i++) reviewed[i].ShouldStartWith(shown[i]);
+        reviewed[1].ShouldContain("Yourchoice");
     }
 }
