@@ -55,7 +55,7 @@ public class SchemeImportJourneyTests(BrowserSession browser) : IClassFixture<Br
         await Assertions.Expect(page.GetByTestId("import-errors")).ToContainTextAsync("第 3 行，下偏差：下偏差 0.05 大于上偏差 -0.05");
         await Assertions.Expect(page.GetByTestId("task")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#Form_Rounds_0_Tasks_0_Title")).ToHaveValueAsync("");
-        await page.ScreenshotAsync(new() { Path = "/tmp/scheme-import-errors.png" });
+        await Shot(page, "scheme-import-errors");
 
         var good = XlsxWriter.Write(SchemeTemplate.DataSheet, [Headers,
             ["凹凸件锉配", "A1", "M1", "锐边倒钝", "符合/不符合", "10"],
@@ -71,7 +71,7 @@ public class SchemeImportJourneyTests(BrowserSession browser) : IClassFixture<Br
         await Assertions.Expect(page.Locator("#Form_Rounds_0_Tasks_1_Station")).ToHaveValueAsync("B2");
         await Assertions.Expect(page.Locator("#Form_Rounds_0_Tasks_1_Items_0_JudgeCount")).ToHaveValueAsync("5");
         await Assertions.Expect(page.Locator("#Form_Rounds_0_Weight")).ToHaveValueAsync("100");
-        await page.ScreenshotAsync(new() { Path = "/tmp/scheme-import-done.png" });
+        await Shot(page, "scheme-import-done");
 
         await setup.SaveAsync("马鞍山市钳工技能竞赛");
         // The contest's page offers the imported stations for judges.
@@ -83,5 +83,13 @@ public class SchemeImportJourneyTests(BrowserSession browser) : IClassFixture<Br
         var tasks = (await db.PracticalTasks.Where(t => t.RoundId == round.Id).ToListAsync()).OrderBy(t => t.Station).ToList();
         tasks.Select(t => (t.Title, t.Station, t.Scheme.Count)).ShouldBe([("凹凸件锉配", "A1", 2), ("钻孔", "B2", 1)]);
         tasks[0].Scheme[1].Nominal.ShouldBe(20.00m);
+    }
+
+    /// <summary>For people to look at (not asserted): the page at the organizer's 1366x768, as seen and in full.</summary>
+    private static async Task Shot(IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("SETUP_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + "-full.png"), FullPage = true });
     }
 }
