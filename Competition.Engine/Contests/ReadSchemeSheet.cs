@@ -148,7 +148,8 @@ public static class ReadSchemeSheet
     private static int? Whole(decimal? value, string column, Action<string, string> problem)
     {
         if (value is not { } v) return null;
-        if (v == Math.Round(v) && Math.Abs(v) <= 100) return (int)v;
+        // Any whole number is passed on: the item rules say what range it must be in.
+        if (v == Math.Round(v) && Math.Abs(v) <= int.MaxValue) return (int)v;
         problem(column, $"{column}应为整数（现为 {Show(v)}）");
         return null;
     }

@@ -137,6 +137,19 @@ public class SchemeSheetTests
         p.Reason.ShouldContain(reason);
     }
 
+    [Theory]
+    [InlineData("评判", "12", "", SchemeColumns.Judges, "裁判人数应在 1–9 之间")]
+    [InlineData("评判", "3.5", "", SchemeColumns.Judges, "评判裁判数应为整数")]
+    [InlineData("测量", "", "9", SchemeColumns.Decimals, "小数位数应为 0–6")]
+    [InlineData("测量", "", "0", SchemeColumns.Decimals, "只记 0 位小数，少于图纸尺寸与公差的精度")]
+    public void JudgeCountsAndDecimals_AreCheckedByTheItemRules_UnderTheirColumn(string kind, string judges, string decimals, string column, string reason)
+    {
+        var measured = kind == "测量";
+        var p = Single(Read(["锉配", "A1", "M1", "项", kind, "10", measured ? "20" : "", measured ? "-0.05" : "", measured ? "0.05" : "", judges, decimals]));
+        (p.Row, p.Column).ShouldBe((2, column));
+        p.Reason.ShouldContain(reason);
+    }
+
     [Fact]
     public void TooManyRows_AreRefusedAsAWhole()
     {
