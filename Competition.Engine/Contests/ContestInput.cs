@@ -67,15 +67,28 @@ public static class ContestInput
         }
     }
 
-    private static string? Item(SchemeItem? i)
+    private static string? Item(SchemeItem? i) => i is null ? "评分项不能为空" : InputProblem(i)?.Message;
+
+    /// <summary>
+    /// Every rule a scheme item must pass, in the order a contest's validation applies them (what an input may hold, then
+    /// the marking rules), each with the field it is about (a <see cref="SchemeColumns"/> name). For sheets, which
+    /// report by column; forms and APIs get the same rules through <see cref="Problems"/> and the contest validator.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> ItemProblems(SchemeItem item)
     {
-        if (i is null) return "评分项不能为空";
-        if ((ItemCode.Clean(i.Code).Problem ?? ItemTitle.Clean(i.Title).Problem) is { } text) return text;
-        if (!Enum.IsDefined(i.Kind)) return $"评分项 {i.Code} 的类型不存在";
-        if (NumberInput.Range(i.MaxPoints, 0, MaxItemPoints, "Rounds", $"评分项 {i.Code} 的配分", minExclusive: true) is { } points) return points.Message;
-        foreach (var (value, label) in new[] { (i.Nominal, "基本尺寸"), (i.Lower, "下偏差"), (i.Upper, "上偏差") })
-            if (value is { } v && NumberInput.Range(v, -MaxMeasure, MaxMeasure, "Rounds", $"评分项 {i.Code} 的{label}") is { } e) return e.Message;
-        if (i.JudgeCount is { } n && n is < 1 or > 9) return $"评分项 {i.Code} 的裁判人数应在 1–9 之间";
+        if (InputProblem(item) is { } input) { yield return input; yield break; }
+        foreach (var p in MarkValueRules.SchemeItemProblems(item)) yield return p;
+    }
+
+    private static (string Field, string Message)? InputProblem(SchemeItem i)
+    {
+        if (ItemCode.Clean(i.Code).Problem is { } code) return (SchemeColumns.Code, code);
+        if (ItemTitle.Clean(i.Title).Problem is { } title) return (SchemeColumns.Title, title);
+        if (!Enum.IsDefined(i.Kind)) return (SchemeColumns.Kind, $"评分项 {i.Code} 的类型不存在");
+        if (NumberInput.Range(i.MaxPoints, 0, MaxItemPoints, "Rounds", $"评分项 {i.Code} 的配分", minExclusive: true) is { } points) return (SchemeColumns.Points, points.Message);
+        foreach (var (value, label) in new[] { (i.Nominal, SchemeColumns.Nominal), (i.Lower, SchemeColumns.Lower), (i.Upper, SchemeColumns.Upper) })
+            if (value is { } v && NumberInput.Range(v, -MaxMeasure, MaxMeasure, "Rounds", $"评分项 {i.Code} 的{label}") is { } e) return (label, e.Message);
+        if (i.JudgeCount is { } n && n is < 1 or > 9) return (SchemeColumns.Judges, $"评分项 {i.Code} 的裁判人数应在 1–9 之间");
         return null;
     }
 

@@ -63,27 +63,30 @@ public static class MarkValueRules
     }
 
     /// <summary>What is wrong with a scheme item an organizer writes, in Chinese; empty when it is sound.</summary>
-    public static IEnumerable<string> SchemeProblems(SchemeItem item)
+    public static IEnumerable<string> SchemeProblems(SchemeItem item) => SchemeItemProblems(item).Select(p => p.Message);
+
+    /// <summary><see cref="SchemeProblems"/> with the field each is about (a <see cref="SchemeColumns"/> name), so a sheet can name the column.</summary>
+    public static IEnumerable<(string Field, string Message)> SchemeItemProblems(SchemeItem item)
     {
         var code = string.IsNullOrWhiteSpace(item.Code) ? "（无编号）" : item.Code;
-        if (string.IsNullOrWhiteSpace(item.Code)) yield return "评分项编号不能为空";
-        else if (item.Code.Trim().Length > 32) yield return $"评分项编号 {code} 过长（最多 32 个字符）";
-        if ((item.Title ?? "").Length > 200) yield return $"评分项 {code} 的名称过长（最多 200 个字符）";
+        if (string.IsNullOrWhiteSpace(item.Code)) yield return (SchemeColumns.Code, "评分项编号不能为空");
+        else if (item.Code.Trim().Length > 32) yield return (SchemeColumns.Code, $"评分项编号 {code} 过长（最多 32 个字符）");
+        if ((item.Title ?? "").Length > 200) yield return (SchemeColumns.Title, $"评分项 {code} 的名称过长（最多 200 个字符）");
         if (!double.IsFinite(item.MaxPoints) || item.MaxPoints <= 0 || item.MaxPoints > MaxItemPoints)
-            yield return $"评分项 {code} 的配分应在 0–{MaxItemPoints} 分之间，当前为 {Show(item.MaxPoints)}";
-        else if (Math.Round(item.MaxPoints, 2) != item.MaxPoints) yield return $"评分项 {code} 的配分最多 2 位小数，当前为 {Show(item.MaxPoints)}";
-        if (!Enum.IsDefined(item.Kind)) yield return $"评分项 {code} 的评分方式无效";
+            yield return (SchemeColumns.Points, $"评分项 {code} 的配分应在 0–{MaxItemPoints} 分之间，当前为 {Show(item.MaxPoints)}");
+        else if (Math.Round(item.MaxPoints, 2) != item.MaxPoints) yield return (SchemeColumns.Points, $"评分项 {code} 的配分最多 2 位小数，当前为 {Show(item.MaxPoints)}");
+        if (!Enum.IsDefined(item.Kind)) yield return (SchemeColumns.Kind, $"评分项 {code} 的评分方式无效");
         if (item.Kind == ItemKind.MeasuredValue)
         {
-            if (item.Nominal is null) yield return $"评分项 {code} 缺少基本尺寸";
-            else if (Math.Abs(item.Nominal.Value) > MaxMeasure) yield return $"评分项 {code} 的基本尺寸超出 ±{MaxMeasure}";
-            foreach (var (name, value) in new[] { ("下偏差", item.Lower), ("上偏差", item.Upper) })
-                if (value is < 0 or > MaxMeasure) yield return $"评分项 {code} 的{name}应为 0–{MaxMeasure} 之间的非负数（下限 = 基本尺寸 − 下偏差，上限 = 基本尺寸 + 上偏差）";
-            if (item.Decimals is < 0 or > MaxDecimals) yield return $"评分项 {code} 的小数位数应为 0–{MaxDecimals}";
+            if (item.Nominal is null) yield return (SchemeColumns.Nominal, $"评分项 {code} 缺少基本尺寸");
+            else if (Math.Abs(item.Nominal.Value) > MaxMeasure) yield return (SchemeColumns.Nominal, $"评分项 {code} 的基本尺寸超出 ±{MaxMeasure}");
+            foreach (var (name, value) in new[] { (SchemeColumns.Lower, item.Lower), (SchemeColumns.Upper, item.Upper) })
+                if (value is < 0 or > MaxMeasure) yield return (name, $"评分项 {code} 的{name}应为 0–{MaxMeasure} 之间的非负数（下限 = 基本尺寸 − 下偏差，上限 = 基本尺寸 + 上偏差）");
+            if (item.Decimals is < 0 or > MaxDecimals) yield return (SchemeColumns.Decimals, $"评分项 {code} 的小数位数应为 0–{MaxDecimals}");
             else if (item.Decimals is { } d && d < Math.Max(Scale(item.Nominal), Math.Max(Scale(item.Lower), Scale(item.Upper))))
-                yield return $"评分项 {code} 只记 {d} 位小数，少于图纸尺寸与公差的精度";
+                yield return (SchemeColumns.Decimals, $"评分项 {code} 只记 {d} 位小数，少于图纸尺寸与公差的精度");
         }
-        if (item.Kind == ItemKind.Judgement && item.JudgeCount is not (null or 3 or 5)) yield return $"评分项 {code} 的评判裁判人数只能为 3 或 5 名";
+        if (item.Kind == ItemKind.Judgement && item.JudgeCount is not (null or 3 or 5)) yield return (SchemeColumns.Judges, $"评分项 {code} 的评判裁判人数只能为 3 或 5 名");
     }
 
     private static int Scale(decimal? value) => value?.Scale ?? 0;

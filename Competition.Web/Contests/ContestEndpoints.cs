@@ -37,6 +37,14 @@ public static class ContestEndpoints
             return r.Accepted ? Results.Ok(new { r.Added })
                 : ImportResults.Refused("导入被拒绝，未登记任何选手", r.Problems, r.TotalProblems);
         }).DisableAntiforgery();
+        manage.MapPost("/{id:guid}/rounds/{roundId:guid}/tasks/import", async (IMediator m, HttpContext h, Guid id, Guid roundId, IFormFile? file) =>
+        {
+            if (file is null) return Results.Problem(title: "没有收到文件", detail: "请选择按评分细则模板填写的 .xlsx 或 .csv 文件（表单字段 file）。", statusCode: 400);
+            await using var stream = file.OpenReadStream();
+            var r = await m.Send(new ImportRoundTasks.Command(id, roundId, stream, file.FileName, file.Length, h.User.ToActor()));
+            return r.Accepted ? Results.Ok(new { r.Tasks, r.Items, r.MaxScore })
+                : ImportResults.Refused("导入被拒绝，本轮任务未改动", r.Problems, r.TotalProblems);
+        }).DisableAntiforgery();
         manage.MapPost("/{id:guid}/judges", async (IMediator m, HttpContext h, Guid id, JudgeForm f) =>
             Results.Ok(new { id = await m.Send(new AssignJudge.Command(id, f.RoundId, f.Station, f.JudgeUserName, h.User.ToActor())) }));
         manage.MapPost("/{id:guid}/phase", async (IMediator m, HttpContext h, Guid id, PhaseForm f) =>

@@ -93,7 +93,7 @@ internal sealed class SheetRows
     public SheetTable ToTable()
     {
         if (_headers is null || _headers.All(string.IsNullOrWhiteSpace))
-            throw new SheetFileException("文件是空的：第 1 行应为列名（题目编号、工种、等级…）。");
+            throw new SheetFileException("文件是空的：第 1 行应为模板的列名，请下载模板填写后再上传。");
         if (_rows.Count == 0) throw new SheetFileException("文件中只有列名，没有数据行。");
         return new SheetTable(_headers, _rows);
     }

@@ -18,6 +18,9 @@ public static partial class MatrixRows
     private static byte[] ContestantSheet() =>
         XlsxWriter.Write("选手", [["参赛号", "姓名", "单位", "城市", "组别"], [New("M")[..9], "导入选手", "某单位", "马鞍山", MatrixWorld.Group]]);
 
+    /// <summary>A scheme sheet with an unknown 评分方式: refused by row and column, so allowed calls change no task.</summary>
+    private static byte[] BadSchemeSheet() => XlsxWriter.Write(SchemeTemplate.DataSheet, [SchemeColumns.All, ["锉配", "A1", "M1", "无毛刺", "打分", "10"]]);
+
     /// <summary>A bank sheet with headers only: refused with "没有题目行", so allowed calls write nothing.</summary>
     private static byte[] EmptyBankSheet() => Encoding.UTF8.GetBytes(string.Join(",", BankTemplate.Headers) + "\n");
 
@@ -82,6 +85,8 @@ public static partial class MatrixRows
         new() { Key = "POST /api/contests/{id:guid}/contestants", Allowed = CityStaff,
             Http = (w, _) => Post($"/api/contests/{w.ContestId}/contestants", new { number = New("R")[..9], name = "登记选手", unitName = "某单位", cityCode = "maanshan", group = MatrixWorld.Group }) },
         new() { Key = "POST /api/contests/{id:guid}/contestants/import", Allowed = CityStaff, Http = (w, who) => Upload(w, who, $"/api/contests/{w.ContestId}/contestants/import", "file", "选手.xlsx", ContestantSheet()) },
+        new() { Key = "POST /api/contests/{id:guid}/rounds/{roundId:guid}/tasks/import", Allowed = CityStaff,
+            Http = (w, who) => Upload(w, who, $"/api/contests/{w.ContestId}/rounds/{w.RoundId}/tasks/import", "file", "评分细则.xlsx", BadSchemeSheet()) },
         new() { Key = "POST /api/contests/{id:guid}/judges", Allowed = CityStaff,
             Http = (w, _) => Post($"/api/contests/{w.ContestId}/judges", new { roundId = w.RoundId, station = "Z9", judgeUserName = w.SpareJudgeName }) },
         new() { Key = "POST /api/contests/{id:guid}/phase", Allowed = CityStaff, Http = (w, _) => Post($"/api/contests/{w.ContestId}/phase", new { to = "Running" }) },

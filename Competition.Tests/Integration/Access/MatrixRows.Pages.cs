@@ -48,6 +48,7 @@ public static partial class MatrixRows
             ("title", New("矩阵复制")), ("startsAt", "2031-01-06T09:00")) },
         new() { Key = "PAGE GET /Contests/Setup", Variant = "new", Allowed = Organizers, Sees = CityStaff, Http = (_, _) => Get("/Contests/Setup") },
         new() { Key = "PAGE GET /Contests/Setup", Variant = "contest", Allowed = CityStaff, Http = (w, _) => Get($"/Contests/Setup/{w.ContestId}") },
+        new() { Key = "PAGE GET /Contests/Setup?handler=Template", Allowed = Organizers, Http = (_, _) => Get("/Contests/Setup?handler=Template") },
         new() { Key = "PAGE POST /Contests/Setup", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Setup/{w.ContestId}", ("op", "add-theory")) },
 
         new() { Key = "PAGE GET /Exams/Index", Allowed = SignedIn, Sees = Home, Http = (_, _) => Get("/Exams") },

@@ -1,6 +1,7 @@
 using Competition.Engine.Common;
 using Competition.Engine.Contests;
 using Competition.Engine.Judging;
+using Competition.Engine.QuestionBank.Sheets;
 using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Authorization;
@@ -19,12 +20,23 @@ public sealed class SetupModel(IMediator mediator) : PageModel
     [BindProperty] public SetupForm Form { get; set; } = new();
     public GetContestSetup.Result Options { get; private set; } = new(null, null, [], []);
     public Guid? ContestId { get; private set; }
+    /// <summary>A refused scheme import, by round index: listed above that round, whose tasks stay as they were.</summary>
+    public Dictionary<int, ImportProblems> ImportErrors { get; } = [];
+    /// <summary>A scheme import taken into the form, by round index: how many tasks and items, to check before saving.</summary>
+    public Dictionary<int, (int Tasks, int Items)> Imported { get; } = [];
+
+    public const string ImportOp = "import-tasks";
+
+    /// <summary>The name of a practical round's file input.</summary>
+    public static string SchemeFileField(int round) => $"scheme-file-{round}";
 
     public async Task OnGetAsync(Guid? id)
     {
         await LoadAsync(id);
         Form = Options.Draft is { } draft ? SetupForm.From(draft) : SetupForm.New();
     }
+
+    public IActionResult OnGetTemplate() => File(SchemeTemplate.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", SchemeTemplate.FileName);
 
     /// <summary>Add/remove buttons send <paramref name="op"/> (e.g. "add-item:0:1"); 保存 sends none.</summary>
     public async Task<IActionResult> OnPostAsync(Guid? id, string? op)
@@ -33,7 +45,8 @@ public sealed class SetupModel(IMediator mediator) : PageModel
         if (!string.IsNullOrEmpty(op))
         {
             ModelState.Clear();
-            Form.Apply(op);
+            if (op.StartsWith(ImportOp + ":")) ImportTasks(op);
+            else Form.Apply(op);
             return Page();
         }
         var command = Form.ToCommand(User.ToActor(), Options.Exams);
@@ -50,6 +63,26 @@ public sealed class SetupModel(IMediator mediator) : PageModel
             else ModelState.AddModelError("", ex.Message);
             return Page();
         }
+    }
+
+    /// <summary>
+    /// 从 Excel 导入任务: the round's tasks in the form are replaced by the sheet's, for the organizer to review and then
+    /// save with the rest of the form (nothing is saved here); a refused sheet leaves them as they were.
+    /// </summary>
+    private void ImportTasks(string op)
+    {
+        if (!int.TryParse(op[(ImportOp.Length + 1)..], out var r) || r < 0 || r >= Form.Rounds.Count || Form.Rounds[r].Kind != RoundKind.Practical) return;
+        var file = Request.Form.Files.GetFile(SchemeFileField(r));
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors[r] = new([new ImportProblem(0, "文件", "请先选择按评分细则模板填写的 .xlsx 文件，再点“从 Excel 导入任务”。")]);
+            return;
+        }
+        using var stream = file.OpenReadStream();
+        var sheet = ReadSchemeSheet.Read(stream, file.FileName, file.Length);
+        if (!sheet.Accepted) { ImportErrors[r] = sheet.Problems; return; }
+        Form.Rounds[r].Tasks = sheet.Tasks.Select(TaskForm.From).ToList();
+        Imported[r] = (sheet.Tasks.Count, sheet.Tasks.Sum(t => t.Scheme.Count));
     }
 
     private async Task LoadAsync(Guid? id)
@@ -97,15 +130,7 @@ public sealed class SetupForm
         {
             Id = r.Id, Kind = r.Kind, Title = r.Title, Weight = r.WeightPercent, ExamId = r.ExamId,
             StartsAt = TimeZones.Shanghai(r.StartsAt), EndsAt = TimeZones.Shanghai(r.EndsAt),
-            Tasks = r.Tasks.Select(t => new TaskForm
-            {
-                Id = t.Id, Title = t.Title, Station = t.Station,
-                Items = t.Scheme.Select(i => new ItemForm
-                {
-                    Code = i.Code, Title = i.Title, Kind = i.Kind, Points = i.MaxPoints, Nominal = i.Nominal, Lower = i.Lower, Upper = i.Upper,
-                    Decimals = i.Decimals, JudgeCount = i.JudgeCount,
-                }).ToList(),
-            }).ToList(),
+            Tasks = r.Tasks.Select(TaskForm.From).ToList(),
         }).ToList(),
     };
 
@@ -183,6 +208,8 @@ public sealed class TaskForm
     public string? Station { get; set; }
     public List<ItemForm> Items { get; set; } = [];
 
+    public static TaskForm From(CreateContest.TaskSpec t) => new() { Id = t.Id, Title = t.Title, Station = t.Station, Items = t.Scheme.Select(ItemForm.From).ToList() };
+
     public static TaskForm New(int n) => new() { Station = $"A{n}", Items = [ItemForm.New(ItemKind.MeetsOrNot, 1)] };
 }
 
@@ -197,6 +224,12 @@ public sealed class ItemForm
     public decimal? Upper { get; set; }
     public int? Decimals { get; set; }
     public int? JudgeCount { get; set; }
+
+    public static ItemForm From(SchemeItem i) => new()
+    {
+        Code = i.Code, Title = i.Title, Kind = i.Kind, Points = i.MaxPoints, Nominal = i.Nominal, Lower = i.Lower, Upper = i.Upper,
+        Decimals = i.Decimals, JudgeCount = i.JudgeCount,
+    };
 
     public static ItemForm New(ItemKind kind, int n) => new() { Kind = kind, Code = $"M{n}", JudgeCount = kind == ItemKind.Judgement ? 3 : null };
 
