@@ -19,10 +19,27 @@ namespace Competition.Tests.Browser.Contests;
 public class ContestDayJourneyTests(BrowserSession browser) : IClassFixture<BrowserSession>
 {
     [Fact]
-    public Task ContestDay_FromSetupToCorrection_TheProjectorFollows_InChinese() => JourneyAsync(DayTexts.Chinese);
+    public Task ContestDay_FromSetupToCorrection_TheProjectorFollows_InChinese() => ShootOnFailure(DayTexts.Chinese);
 
     [Fact]
-    public Task ContestDay_FromSetupToCorrection_TheProjectorFollows_InEnglish() => JourneyAsync(DayTexts.English);
+    public Task ContestDay_FromSetupToCorrection_TheProjectorFollows_InEnglish() => ShootOnFailure(DayTexts.English);
+
+    /// <summary>A journey this long fails far from its cause: every open page is kept as a picture for the reader.</summary>
+    private async Task ShootOnFailure(DayTexts t)
+    {
+        try { await JourneyAsync(t); }
+        catch when (Environment.GetEnvironmentVariable("JOURNEY_SCREENSHOTS") is { Length: > 0 })
+        {
+            var pages = browser.Browser.Contexts.SelectMany(c => c.Pages).ToList();
+            for (var i = 0; i < pages.Count; i++) await Shot(pages[i], $"failed-{t}-{i}");
+            throw;
+        }
+        finally
+        {
+            // Five contexts per journey: closed before the other language's journey opens its own.
+            foreach (var context in browser.Browser.Contexts.ToList()) await context.CloseAsync();
+        }
+    }
 
     private sealed record Judge(string User, string Display, string Password, IPage Tablet);
 
@@ -68,12 +85,9 @@ public class ContestDayJourneyTests(BrowserSession browser) : IClassFixture<Brow
         await control.OpenFromNavAsync(title);
         await control.StartNowAsync();
 
-        // 2. The projector: its own browser at 1920x1080, from home to the contest's control page to 投影屏; it stays open.
-        var hall = await browser.NewPageAsync(app.BaseAddress, 1920, 1080);
-        await new HomeEntry(hall, t).SignInAsync(organizer, "test-pass-123");
-        var hallControl = new ControlPage(hall, t);
-        await hallControl.OpenFromNavAsync(title);
-        var screen = await hallControl.OpenProjectorAsync();
+        // 2. The projector: its own browser at 1920x1080, signed in as nobody, from the home page's live boards; it stays open.
+        var screen = await browser.NewPageAsync(app.BaseAddress, 1920, 1080);
+        await new HomeEntry(screen, t).OpenProjectorAsync(title, "职工组");
         var board = new ProjectorBoard(screen);
         await Assertions.Expect(screen.Locator("[data-testid=board-table] tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(screen.GetByTestId("board-connection")).ToHaveTextAsync(t.Live);
@@ -98,6 +112,7 @@ public class ContestDayJourneyTests(BrowserSession browser) : IClassFixture<Brow
         await first.TypeAsync("A001", "M2", "20.02");
         await first.ChooseAsync("A001", "M3", "3");
         await SaveAsync(first, "A001", t);
+        await Assertions.Expect(first.Line("A001").GetByTestId("line-outstanding")).ToHaveTextAsync(string.Format(t.Outstanding, 1));
         await first.ChooseAsync("A002", "M1", "0");
         await first.TypeAsync("A002", "M2", "20.03");
         await first.ChooseAsync("A002", "M3", "2");

@@ -5,14 +5,14 @@ namespace Competition.Tests.Browser.Contests;
 /// <summary>The words of the contest-day pages (accounts, control, board, sheet, corrections, audit) in the test's language.</summary>
 public sealed record DayTexts(bool InEnglish, SetupTexts Setup, string Accounts, string UserName, string Name, string Role, string Create, string JudgeRole,
     string ChiefRole, string Control, string StartNow, string Running, string Projector, string Live, string Pending, string MyContests, string Sheet,
-    string SaveCard, string Saved, string Corrections, string Number, string SignOff, string NewValue, string Reason, string Correct, string Audit)
+    string SaveCard, string Saved, string Outstanding, string Corrections, string Number, string SignOff, string NewValue, string Reason, string Correct, string Audit)
 {
     public static readonly DayTexts Chinese = new(false, SetupTexts.Chinese, "账号", "账号名", "姓名", "角色", "创建", "裁判", "裁判长", "控制", "立即开始", "进行中",
-        "投影屏", "实时更新中", "待评", "我的竞赛", "评分表", "保存 {0} 号", "已保存", "签字确认与更正", "参赛号", "签字确认", "新值", "理由（至少 4 个字）", "更正",
+        "投影屏", "实时更新中", "待评", "我的竞赛", "评分表", "保存 {0} 号", "已保存", "待评 {0} 项", "签字确认与更正", "参赛号", "签字确认", "新值", "理由（至少 4 个字）", "更正",
         "评分审计");
 
     public static readonly DayTexts English = new(true, SetupTexts.English, "Accounts", "User name", "Name", "Role", "Create", "Judge", "Chief judge", "Control",
-        "Start now", "Running", "Projector", "Live", "Pending", "My contests", "Marking sheet", "Save No. {0}", "Saved", "Sign-off and corrections",
+        "Start now", "Running", "Projector", "Live", "Pending", "My contests", "Marking sheet", "Save No. {0}", "Saved", "To mark: {0}", "Sign-off and corrections",
         "Contestant number", "Sign off", "New value", "Reason (at least 4 characters)", "Correct", "Audit trail");
 
     public override string ToString() => InEnglish ? "English" : "中文";
@@ -21,14 +21,27 @@ public sealed record DayTexts(bool InEnglish, SetupTexts Setup, string Accounts,
 /// <summary>Home → (English) → 登录, the sign-in form found by its fields whichever language its labels are in.</summary>
 public sealed class HomeEntry(IPage page, DayTexts t)
 {
-    public async Task SignInAsync(string user, string password)
+    /// <summary>The app's root, the only address typed, then the language switch on the home page.</summary>
+    public async Task OpenAsync()
     {
         await page.GotoAsync("/");
-        if (t.InEnglish)
-        {
-            await page.GetByTestId("culture-switch").ClickAsync();
-            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        }
+        if (!t.InEnglish) return;
+        await page.GetByTestId("culture-switch").ClickAsync();
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
+    /// <summary>现场排行榜 on the home page, open to anyone: the contest's group, on the projector.</summary>
+    public async Task OpenProjectorAsync(string title, string group)
+    {
+        await OpenAsync();
+        await page.GetByTestId("home-board").Filter(new() { HasText = title })
+            .GetByRole(AriaRole.Link, new() { Name = $"{group} · {t.Projector}", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("board-table")).ToBeVisibleAsync();
+    }
+
+    public async Task SignInAsync(string user, string password)
+    {
+        await OpenAsync();
         await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = t.Setup.SignIn, Exact = true }).ClickAsync();
         await page.Locator("#UserName").FillAsync(user);
         await page.Locator("#Password").FillAsync(password);
@@ -54,7 +67,7 @@ public sealed class AccountsPage(IPage page, DayTexts t)
     }
 }
 
-/// <summary>竞赛 → the contest's 控制 page: phases and the board links.</summary>
+/// <summary>竞赛 → the contest's 控制 page, where the organizer moves the phase.</summary>
 public sealed class ControlPage(IPage page, DayTexts t)
 {
     public async Task OpenFromNavAsync(string title)
@@ -69,10 +82,6 @@ public sealed class ControlPage(IPage page, DayTexts t)
         await page.GetByRole(AriaRole.Button, new() { Name = t.StartNow, Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("control-phase")).ToHaveTextAsync(t.Running);
     }
-
-    /// <summary>The 投影屏 link opens the public board in a new tab of the same browser (same size, same language).</summary>
-    public Task<IPage> OpenProjectorAsync() =>
-        page.RunAndWaitForPopupAsync(() => page.GetByRole(AriaRole.Link, new() { Name = t.Projector, Exact = true }).ClickAsync());
 }
 
 /// <summary>The public board as the projector shows it: one row per contestant number.</summary>
