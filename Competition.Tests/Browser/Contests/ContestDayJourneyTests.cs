@@ -87,7 +87,10 @@ public class ContestDayJourneyTests(BrowserSession browser) : IClassFixture<Brow
 
         // 2. The projector: its own browser at 1920x1080, signed in as nobody, from the home page's live boards; it stays open.
         var screen = await browser.NewPageAsync(app.BaseAddress, 1920, 1080);
-        await new HomeEntry(screen, t).OpenProjectorAsync(title, "职工组");
+        var hall = new HomeEntry(screen, t);
+        await hall.OpenAsync();
+        await Shot(screen, $"home-{t}");
+        await hall.ClickProjectorAsync(title, "职工组");
         var board = new ProjectorBoard(screen);
         await Assertions.Expect(screen.Locator("[data-testid=board-table] tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(screen.GetByTestId("board-connection")).ToHaveTextAsync(t.Live);

@@ -31,9 +31,8 @@ public sealed class HomeEntry(IPage page, DayTexts t)
     }
 
     /// <summary>现场排行榜 on the home page, open to anyone: the contest's group, on the projector.</summary>
-    public async Task OpenProjectorAsync(string title, string group)
+    public async Task ClickProjectorAsync(string title, string group)
     {
-        await OpenAsync();
         await page.GetByTestId("home-board").Filter(new() { HasText = title })
             .GetByRole(AriaRole.Link, new() { Name = $"{group} · {t.Projector}", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("board-table")).ToBeVisibleAsync();
