@@ -21,14 +21,18 @@ public sealed class BrowserSession : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(Uri baseAddress, bool phone = false)
+    public Task<IPage> NewPageAsync(Uri baseAddress, bool phone = false) =>
+        NewPageAsync(baseAddress, phone ? 390 : 1280, phone ? 844 : 900, phone);
+
+    /// <summary>A page in its own context (own cookies, own language) at a device's size: 1024x768 tablet, 1920x1080 projector.</summary>
+    public async Task<IPage> NewPageAsync(Uri baseAddress, int width, int height, bool mobile = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
             Locale = "zh-CN",
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1280, Height = 900 },
-            IsMobile = phone,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            IsMobile = mobile,
         });
         // A bound, not a pause: actions end as soon as the page is ready. Two test runs and other apps on two cores can
         // make one page take tens of seconds.

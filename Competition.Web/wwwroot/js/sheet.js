@@ -72,7 +72,9 @@
       d.classList.toggle('text-muted', i.result.state !== 'Flagged');
     }
     const badge = form.querySelector('[data-testid="line-outstanding"]');
+    // The count of items still to mark moves with every save (3 → 1 while the judged item waits for the other judges).
     if (badge && score.outstanding === 0) badge.remove();
+    else if (badge && T.tOutstanding) badge.textContent = T.tOutstanding.replace('{0}', score.outstanding);
   }
 
   function banner(text) {
