@@ -103,4 +103,19 @@ public class LiveBoardTests(BrowserSession browser) : IClassFixture<BrowserSessi
         await Assertions.Expect(countdown).ToHaveAttributeAsync("data-target", "freeze", new() { Timeout = 60_000 });
         await Assertions.Expect(countdown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"距封榜 (29|30):\d\d$"));
     }
+
+    [Fact]
+    public async Task AFreezeDaysAway_IsCountedInDays_NotInHundredsOfHours()
+    {
+        var clock = new FakeClock(DateTimeOffset.UtcNow.AddDays(1));
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, AppFactory.ClockDrivenByTest(), clock);
+        // Planned to start in two days (the freeze 30 minutes after the start time given).
+        var s = await ContestScenario.CreateAsync(app, clock.GetUtcNow().UtcDateTime.AddDays(2));
+
+        var projector = await browser.NewPageAsync(app.BaseAddress);
+        await projector.GotoAsync($"/Contests/Board/{s.ContestId}?group={Uri.EscapeDataString(ContestScenario.Group)}&view=projector");
+        var countdown = projector.GetByTestId("board-countdown");
+        await Assertions.Expect(countdown).ToHaveAttributeAsync("data-target", "freeze", new() { Timeout = 60_000 });
+        await Assertions.Expect(countdown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^距封榜 2 天 00:(29|30):\d\d$"));
+    }
 }

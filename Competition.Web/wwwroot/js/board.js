@@ -57,9 +57,11 @@
   }
 
   // Counts down to the next boundary the clock will act on: the freeze while running, then the end.
+  // A day or more away (a contest started early keeps its planned freeze) reads "6 天 21:28:28", not "165:28:28".
   const clock = ms => {
-    const s = Math.max(0, Math.floor(ms / 1000)), h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
-    return (h > 0 ? `${h}:` : '') + `${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+    const s = Math.max(0, Math.floor(ms / 1000)), d = Math.floor(s / 86400), h = Math.floor(s % 86400 / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
+    const hms = (h > 0 || d > 0 ? `${d > 0 ? String(h).padStart(2, '0') : h}:` : '') + `${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}`;
+    return d > 0 ? `${t('days', d)} ${hms}` : hms;
   };
   function tick() {
     const box = q('[data-testid=board-countdown]'), now = Date.now() + skew, open = phase === 'Scheduled' || phase === 'Running' || phase === 'Frozen';
