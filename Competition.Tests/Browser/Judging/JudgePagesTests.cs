@@ -174,4 +174,24 @@ public class JudgePagesTests(BrowserSession browser) : IClassFixture<BrowserSess
         await Assertions.Expect(sheet.State("A001")).ToContainTextAsync("Saved");
         (await MarksAsync(s, s.Judges[0])).ShouldBe([("A001", "M1", 1)]);
     }
+
+    [Fact]
+    public async Task ChiefJudge_InEnglish_IsToldInEnglishThatACorrectionIsNotANumber()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var s = await ContestScenario.CreateAsync(app, DateTime.UtcNow);
+        await s.MarkFullyAsync("A001", met: true, measured: 20.01, 2, 2, 1);
+        var page = await browser.NewPageAsync(app.BaseAddress);
+        var home = new HomeSignIn(page);
+        await home.SignInAsync(s.Chief);
+        await home.SwitchToEnglishAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign-off and corrections" }).ClickAsync();
+        await page.GetByLabel("Contestant number").SelectOptionAsync("A001");
+        var row = page.Locator($"[data-testid='correction-row'][data-item='J1'][data-judge='{s.Judges[2]}']");
+        await row.GetByPlaceholder("New value").FillAsync("three");
+        await row.GetByPlaceholder("Reason (at least 4 characters)").FillAsync("video review shows 3");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Correct" }).ClickAsync();
+        // The page's own message, in English (the engine's refusals stay Chinese).
+        await Assertions.Expect(page.GetByTestId("corrections-errors")).ToContainTextAsync("“three” is not a number");
+    }
 }

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Competition.Web.Pages.Account;
 
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate, Microsoft.Extensions.Localization.IStringLocalizerFactory strings) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -19,7 +19,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, SignInGate gate) :
     {
         if (string.IsNullOrWhiteSpace(UserName) || string.IsNullOrEmpty(Password))
         {
-            ModelState.AddModelError("", "请输入账号和密码");
+            ModelState.AddModelError("", strings.ForPage("Account/Login")["请输入账号和密码"]);
             return Page();
         }
         var result = await gate.SignInAsync(signIn, RateLimits.ClientAddress(HttpContext), UserName, Password);

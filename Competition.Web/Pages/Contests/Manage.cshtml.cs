@@ -11,8 +11,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Competition.Web.Pages.Contests;
 
 [Authorize(Policy = ServiceRegistration.OrganizerPolicy)]
-public sealed class ManageModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class ManageModel(IMediator mediator, TimeProvider clock, Microsoft.Extensions.Localization.IStringLocalizerFactory strings) : PageModel
 {
+    private Microsoft.Extensions.Localization.IStringLocalizer T => strings.ForPage("Contests/Manage");
     public IReadOnlyList<ListContests.Row> Contests { get; private set; } = [];
     public Contest? Selected { get; private set; }
     public IReadOnlyList<Round> Rounds { get; private set; } = [];
@@ -44,19 +45,19 @@ public sealed class ManageModel(IMediator mediator, TimeProvider clock) : PageMo
     public IActionResult OnGetTemplate() => File(ContestantTemplate.Xlsx(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ContestantTemplate.FileName);
 
     public Task<IActionResult> OnPostRegisterAsync(Guid id, string number, string name, string unitName, string cityCode, string group, string? team) =>
-        Run(id, async () => { await mediator.Send(new RegisterContestant.Command(id, number ?? "", name ?? "", unitName ?? "", cityCode, group, team, null, User.ToActor())); return $"已登记 {number} 号"; });
+        Run(id, async () => { await mediator.Send(new RegisterContestant.Command(id, number ?? "", name ?? "", unitName ?? "", cityCode, group, team, null, User.ToActor())); return T["已登记 {0} 号", number ?? ""]; });
 
     public Task<IActionResult> OnPostAssignAsync(Guid id, Guid roundId, string station, string judge) =>
-        Run(id, async () => { await mediator.Send(new AssignJudge.Command(id, roundId, station ?? "", judge ?? "", User.ToActor())); return $"已将 {judge} 分配到工位 {station}"; });
+        Run(id, async () => { await mediator.Send(new AssignJudge.Command(id, roundId, station ?? "", judge ?? "", User.ToActor())); return T["已将 {0} 分配到工位 {1}", judge ?? "", station ?? ""]; });
 
     public Task<IActionResult> OnPostUnassignAsync(Guid id, Guid assignmentId) =>
-        Run(id, async () => { await mediator.Send(new UnassignJudge.Command(id, assignmentId, User.ToActor())); return "已移除裁判"; });
+        Run(id, async () => { await mediator.Send(new UnassignJudge.Command(id, assignmentId, User.ToActor())); return T["已移除裁判"]; });
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, Guid contestantId) =>
-        Run(id, async () => $"已移除 {await mediator.Send(new RemoveContestant.Command(id, contestantId, User.ToActor()))} 号选手");
+        Run(id, async () => T["已移除 {0} 号选手", await mediator.Send(new RemoveContestant.Command(id, contestantId, User.ToActor()))].Value);
 
     public Task<IActionResult> OnPostLinkAsync(Guid id, Guid contestantId, Guid? workerId) =>
-        Run(id, async () => { await mediator.Send(new LinkContestantWorker.Command(id, contestantId, workerId, User.ToActor())); return workerId is null ? "已取消关联" : "已关联职工账号"; });
+        Run(id, async () => { await mediator.Send(new LinkContestantWorker.Command(id, contestantId, workerId, User.ToActor())); return T[workerId is null ? "已取消关联" : "已关联职工账号"]; });
 
     /// <summary>复制为新竞赛: the copy opens in the setup page, where its theory exam is picked.</summary>
     public async Task<IActionResult> OnPostCopyAsync(Guid id, string? title, DateTime? startsAt)
@@ -64,7 +65,7 @@ public sealed class ManageModel(IMediator mediator, TimeProvider clock) : PageMo
         try
         {
             var copy = await mediator.Send(new CopyContest.Command(id, title ?? "", startsAt is { } s ? TimeZones.FromShanghai(s) : default, User.ToActor()));
-            TempData["Message"] = "已复制为新竞赛，请检查时间并选择理论考试";
+            TempData["Message"] = T["已复制为新竞赛，请检查时间并选择理论考试"].Value;
             return RedirectToPage("Setup", new { id = copy });
         }
         catch (Exception ex) when (ex is ValidationException or RuleViolationException or NotFoundException)
@@ -77,11 +78,11 @@ public sealed class ManageModel(IMediator mediator, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnPostImportAsync(Guid id, IFormFile? upload)
     {
-        if (upload is null) { ModelState.AddModelError("", "请选择选手名单文件"); await OnGetAsync(id, null, null); return Page(); }
+        if (upload is null) { ModelState.AddModelError("", T["请选择选手名单文件"]); await OnGetAsync(id, null, null); return Page(); }
         await using var stream = upload.OpenReadStream();
         var r = await mediator.Send(new ImportContestants.Command(id, stream, upload.FileName, upload.Length, User.ToActor()));
-        if (r.Accepted) { Message = $"已导入 {r.Added} 名选手"; return RedirectToPage(new { id }); }
-        ModelState.AddModelError("", "导入被拒绝，未登记任何选手，请按下表修改后重新上传。");
+        if (r.Accepted) { Message = T["已导入 {0} 名选手", r.Added]; return RedirectToPage(new { id }); }
+        ModelState.AddModelError("", T["导入被拒绝，未登记任何选手，请按下表修改后重新上传。"]);
         await OnGetAsync(id, null, null);
         Report = r.Problems;
         Unlisted = r.Unlisted;

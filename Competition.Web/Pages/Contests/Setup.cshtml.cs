@@ -15,7 +15,7 @@ namespace Competition.Web.Pages.Contests;
 /// buttons post the whole form back and redraw it (nothing is saved until 保存); the engine's rules give the errors.
 /// </summary>
 [Authorize(Policy = ServiceRegistration.OrganizerPolicy)]
-public sealed class SetupModel(IMediator mediator) : PageModel
+public sealed class SetupModel(IMediator mediator, Microsoft.Extensions.Localization.IStringLocalizerFactory strings) : PageModel
 {
     [BindProperty] public SetupForm Form { get; set; } = new();
     public GetContestSetup.Result Options { get; private set; } = new(null, null, [], []);
@@ -54,7 +54,7 @@ public sealed class SetupModel(IMediator mediator) : PageModel
         {
             if (id is { } contestId) await mediator.Send(new UpdateContest.Command(contestId, command));
             else id = await mediator.Send(command);
-            TempData["Message"] = "竞赛设置已保存";
+            TempData["Message"] = strings.ForPage("Contests/Setup")["竞赛设置已保存"].Value;
             return RedirectToPage("Manage", new { id });
         }
         catch (Exception ex) when (ex is ValidationException or RuleViolationException or NotFoundException)

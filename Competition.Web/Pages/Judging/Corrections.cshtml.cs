@@ -3,11 +3,12 @@ using Competition.Engine.Judging;
 using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Competition.Web.Pages.Judging;
 
 /// <summary>The chief judge's page for one contestant: sign off each task, and correct a judge's mark with a reason (OverrideMark).</summary>
-public sealed class CorrectionsModel(IMediator mediator) : EnginePageModel
+public sealed class CorrectionsModel(IMediator mediator, IStringLocalizerFactory strings) : EnginePageModel
 {
     [BindProperty(SupportsGet = true)] public string? Number { get; set; }
     public GetCorrections.Result? View { get; private set; }
@@ -27,7 +28,7 @@ public sealed class CorrectionsModel(IMediator mediator) : EnginePageModel
     {
         if (!SheetModel.TryReadNumber(value ?? "", out var number))
         {
-            ModelState.AddModelError("Value", $"“{value}”不是数字，请填写数字（小数点用“.”）");
+            ModelState.AddModelError("Value", strings.ForPage("Judging/Corrections")["“{0}”不是数字，请填写数字（小数点用“.”）", value ?? ""]);
             await LoadAsync(id);
             return Page();
         }

@@ -5,6 +5,7 @@ using Competition.Web.Common;
 using MediatR;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Competition.Web.Pages.Judging;
 
@@ -12,8 +13,9 @@ namespace Competition.Web.Pages.Judging;
 /// The judge's tablet page: one card per contestant number, large controls, saved with one tap. A card that cannot be
 /// saved comes back as typed, with each problem under its item (or under the card), and nothing of it is stored.
 /// </summary>
-public sealed class SheetModel(IMediator mediator) : PageModel
+public sealed class SheetModel(IMediator mediator, IStringLocalizerFactory strings) : PageModel
 {
+    private IStringLocalizer T => strings.ForPage("Judging/Sheet");
     public GetJudgeSheet.Sheet Sheet { get; private set; } = null!;
     [TempData] public string? Saved { get; set; }
 
@@ -41,17 +43,17 @@ public sealed class SheetModel(IMediator mediator) : PageModel
             if (action == "signoff")
             {
                 await mediator.Send(new SignOffTask.Command(contestantId, taskId, User.ToActor()));
-                Saved = "已签字确认，该选手此任务的评分已锁定。";
+                Saved = T["已签字确认，该选手此任务的评分已锁定。"];
                 return RedirectToPage(new { id });
             }
             var marks = new List<SubmitMarks.Mark>();
             foreach (var (code, raw) in Typed.Where(p => !string.IsNullOrWhiteSpace(p.Value)))
                 if (TryReadNumber(raw!, out var value)) marks.Add(new SubmitMarks.Mark(code, value));
-                else ItemError(code, $"“{raw!.Trim()}”不是数字，请填写数字（小数点用“.”）");
+                else ItemError(code, T["“{0}”不是数字，请填写数字（小数点用“.”）", raw!.Trim()]);
             if (ItemErrors.Count == 0)
             {
                 var score = await mediator.Send(new SubmitMarks.Command(contestantId, taskId, marks, User.ToActor()));
-                Saved = $"已保存，小计 {score.Points:0.##} 分。";
+                Saved = T["已保存，小计 {0} 分。", score.Points.ToString("0.##")];
                 return RedirectToPage(new { id });
             }
         }
@@ -63,7 +65,7 @@ public sealed class SheetModel(IMediator mediator) : PageModel
         }
         // A refusal of access (403) or an unknown contestant or task (404) is not a form error: it reaches the error page.
         catch (RuleViolationException ex) { CardErrors.Add(ex.Message); }
-        ModelState.AddModelError("", "本次提交未保存，请按卡片上标出的问题修改后重新保存。");
+        ModelState.AddModelError("", T["本次提交未保存，请按卡片上标出的问题修改后重新保存。"]);
         await OnGetAsync(id);
         return Page();
     }

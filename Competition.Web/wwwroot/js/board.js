@@ -17,7 +17,13 @@
   // The name is always written in the chip, so the colour only helps, it never carries the meaning alone.
   const g60 = { '上海松江': '#0072B2', '嘉兴': '#E69F00', '杭州': '#009E73', '金华': '#D55E00', '苏州': '#CC79A7',
                 '湖州': '#56B4E9', '宣城': '#F0E442', '芜湖': '#8C564B', '合肥': '#7B4FD6' };
-  const hashed = city => { let h = 0; for (const ch of city) h = (h * 31 + ch.codePointAt(0)) % 360; return `hsl(${h} 45% 40%)`; };
+  // As hex, so that ink() can choose the text colour for it too (white on a light hue failed the contrast check).
+  const hashed = city => {
+    let h = 0; for (const ch of city) h = (h * 31 + ch.codePointAt(0)) % 360;
+    const k = n => (n + h / 30) % 12, a = 0.45 * Math.min(0.4, 0.6);
+    const f = n => 0.4 - a * Math.max(-1, Math.min(k(n) - 3, 9 - k(n), 1));
+    return '#' + [0, 8, 4].map(n => Math.round(f(n) * 255).toString(16).padStart(2, '0')).join('');
+  };
   const ink = hex => {   // black or white text, whichever contrasts more with the chip
     if (!hex.startsWith('#')) return '#fff';
     const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16) / 255).map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);

@@ -4,7 +4,7 @@
   if (!c || typeof Chart === 'undefined') return;
   new Chart(c, {
     type: 'bar',
-    data: { labels: c.dataset.labels.split(','), datasets: [{ label: '人数', data: c.dataset.counts.split(',').map(Number) }] },
+    data: { labels: c.dataset.labels.split(','), datasets: [{ label: c.dataset.series || '人数', data: c.dataset.counts.split(',').map(Number) }] },
     options: { plugins: { legend: { display: false } } },
   });
 })();
