@@ -75,7 +75,7 @@ public static class AwardAllocator
                     : $"{finishers[i].Place}，{band.Award.Name()}名额止于第 {band.End} 位，并列者同获较高奖项（并列同奖），获{band.Award.Name()}";
             }
             if (end > band.End && !Below(finishers[end - 1], rule))
-                statements.Add(TieStatement(finishers, band.Award, band.End, end, bands));
+                statements.Add(TieStatement(finishers, band.Award, band.End, end, bands, counter));
             position = end;
         }
 
@@ -115,13 +115,13 @@ public static class AwardAllocator
         var others = entries.Where(e => !e.Finished).GroupBy(e => e.Status).OrderBy(g => g.Key)
             .Select(g => $"{RankedEntries.StatusReason(g.Key)} {g.Count()} {counter}").ToList();
         return others.Count == 0
-            ? $"参评 {finishers} {counter}（完赛者），名额按此计算。"
-            : $"参评 {finishers} {counter}（完赛者），名额按此计算；{string.Join("、", others)}，不参加评奖。";
+            ? $"参评 {finishers} {counter}，名额按参评数计算。"
+            : $"参评 {finishers} {counter}，名额按参评数计算；{string.Join("、", others)}，不参加评奖。";
     }
 
     /// <summary>"并列第 3 名共 2 人，均获一等奖；二等奖名额相应减少 1 名": which later places the tie took, award by award.</summary>
     private static string TieStatement(IReadOnlyList<RankedEntry> finishers, Award award, int bandEnd, int tieEnd,
-        List<(Award Award, int Quota, int Start, int End)> bands)
+        List<(Award Award, int Quota, int Start, int End)> bands, string counter)
     {
         var rank = finishers[tieEnd - 1].Rank;
         var tied = finishers.Count(f => f.Rank == rank);
@@ -134,6 +134,6 @@ public static class AwardAllocator
             covered = Math.Max(covered, Math.Min(later.End, tieEnd));
         }
         if (tieEnd > covered) effects.Add($"获奖总数相应增加 {tieEnd - covered} 名");
-        return $"并列第 {rank} 名共 {tied} 人，均获{award.Name()}；{string.Join("，", effects)}。";
+        return $"并列第 {rank} 名共 {tied} {counter}，均获{award.Name()}；{string.Join("，", effects)}。";
     }
 }

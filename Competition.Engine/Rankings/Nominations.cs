@@ -86,7 +86,7 @@ public static class Nominations
         var eligible = Awarded(outcome).Select(e => e.Entry).ToList();
         var counts = steps.Select(s => s.Places).Concat([0, 0]).Take(3).ToArray();
         var bands = AwardAllocator.Allocate(eligible, AwardRule.ByCount(counts[0], counts[1], counts[2]));
-        var lines = steps.Select((s, i) => $"前 {counts.Take(i).Sum() + 1}–{counts.Take(i + 1).Sum()} 位推荐{s.Level.Title()}");
+        var lines = steps.Select((s, i) => $"第 {counts.Take(i).Sum() + 1}–{counts.Take(i + 1).Sum()} 位推荐{s.Level.Title()}");
         var ruleText = $"规则：{ContestAccess.LevelName(level)}竞赛{string.Join("，", lines)}（并列者同档）";
 
         return bands.Entries.Where(b => b.Award != Award.None).Select(b =>
