@@ -1,4 +1,5 @@
 using System.Globalization;
+using Competition.Engine.Judging;
 
 namespace Competition.Engine.Rankings;
 
@@ -51,21 +52,23 @@ public static class OrganizationAward
         if (units.FirstOrDefault(u => u.Entered < 0 || u.Finished < 0 || u.Finished > u.Entered || u.Awards < 0) is { } bad)
             throw new ArgumentException($"单位“{bad.UnitName}”的人数有误：参赛 {bad.Entered}、完赛 {bad.Finished}、获奖 {bad.Awards}。", nameof(units));
 
-        var qualifying = units.Where(u => u.Entered >= rule.MinParticipants && u.FinisherShare >= rule.MinFinisherShare)
-            .OrderBy(u => u, Comparer<UnitParticipation>.Create((a, b) => Compare(a, b, rule.Order))).ToList();
-        var ranks = new int[qualifying.Count];
-        for (var i = 0; i < qualifying.Count; i++)
-            ranks[i] = i > 0 && Compare(qualifying[i - 1], qualifying[i], rule.Order) == 0 ? ranks[i - 1] : i + 1;
-        var rankOf = qualifying.Select((u, i) => (u.UnitId, ranks[i])).ToDictionary(x => x.UnitId, x => x.Item2);
+        // The platform's one ranking, so units with identical figures share a place exactly as contestants do: the
+        // first measure stands in for the total, the others for the tie-breaks, all "higher is better".
+        var rows = units.Where(u => u.Entered >= rule.MinParticipants && u.FinisherShare >= rule.MinFinisherShare)
+            .Select(u => new RankingRow(u.UnitId, Measure(u, rule.Order[0]), Measure(u, rule.Order.ElementAtOrDefault(1)),
+                Measure(u, rule.Order.ElementAtOrDefault(2)), null)).ToList();
+        var ranked = Ranking.Rank(rows, new[] { TieBreak.HigherPractical, TieBreak.HigherTheory }.Take(rule.Order.Count - 1).ToList());
+        var ranks = ranked.Select(r => r.Rank).ToArray();
+        var rankOf = ranked.ToDictionary(r => r.ContestantId, r => r);
         // The last awarded place's rank: everyone sharing it is in.
-        var cutRank = rule.Places == 0 || qualifying.Count == 0 ? 0 : ranks[Math.Min(rule.Places, qualifying.Count) - 1];
+        var cutRank = rule.Places == 0 || ranks.Length == 0 ? 0 : ranks[Math.Min(rule.Places, ranks.Length) - 1];
 
         return units.Select(u =>
         {
             var figures = FiguresOf(u, rule);
-            if (!rankOf.TryGetValue(u.UnitId, out var rank))
+            if (!rankOf.TryGetValue(u.UnitId, out var row))
                 return new OrganizationAwardResult(u, false, null, $"{figures}；未达参评条件，不获优秀组织奖。");
-            var tied = ranks.Count(r => r == rank) > 1 ? "并列" : "";
+            var (rank, tied) = (row.Rank, row.SharedRank ? "并列" : "");
             return rank <= cutRank
                 ? new OrganizationAwardResult(u, true, rank, $"{figures}；{tied}第 {rank} 名，在前 {rule.Places} 名内，获优秀组织奖。")
                 : new OrganizationAwardResult(u, false, rank, $"{figures}；{tied}第 {rank} 名，在前 {rule.Places} 名之外。");
@@ -86,19 +89,12 @@ public static class OrganizationAward
                $"完赛率 {share}（须不低于 {Awards.Percent(rule.MinFinisherShare)}，{finishing}），获奖 {u.Awards} 项";
     }
 
-    /// <summary>Negative when <paramref name="a"/> ranks above <paramref name="b"/>: higher figures first.</summary>
-    private static int Compare(UnitParticipation a, UnitParticipation b, IReadOnlyList<OrganizationMeasure> order)
+    /// <summary>A measure as a figure to rank on; the share in percent to 0.1, as shown. No measure ranks everyone equal.</summary>
+    private static double Measure(UnitParticipation u, OrganizationMeasure measure) => measure switch
     {
-        foreach (var measure in order)
-        {
-            var c = measure switch
-            {
-                OrganizationMeasure.Participants => b.Entered.CompareTo(a.Entered),
-                OrganizationMeasure.FinisherShare => b.FinisherShare.CompareTo(a.FinisherShare),
-                _ => b.Awards.CompareTo(a.Awards),
-            };
-            if (c != 0) return c;
-        }
-        return 0;
-    }
+        OrganizationMeasure.Participants => u.Entered,
+        OrganizationMeasure.FinisherShare => (double)(u.FinisherShare * 100),
+        OrganizationMeasure.Awards => u.Awards,
+        _ => 0,
+    };
 }
