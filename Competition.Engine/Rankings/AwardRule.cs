@@ -91,6 +91,20 @@ public sealed record AwardRule
     public static AwardRule ByCount(int first, int second, int third) =>
         new() { Basis = AwardBasis.FixedCount, FirstCount = first, SecondCount = second, ThirdCount = third };
 
+    /// <summary>The rule in one sentence for the results page, e.g. "一等奖 10%、二等奖 20%、三等奖 30%（按参评人数，四舍五入）；…".</summary>
+    public string Describe()
+    {
+        var graded = Basis == AwardBasis.Ratio
+            ? $"一等奖 {Awards.Percent(FirstShare)}、二等奖 {Awards.Percent(SecondShare)}、三等奖 {Awards.Percent(ThirdShare)}（按参评人数，{Rounding.Name()}）"
+            : $"一等奖 {FirstCount} 名、二等奖 {SecondCount} 名、三等奖 {ThirdCount} 名";
+        var parts = new List<string> { graded };
+        if (HonorableMention) parts.Add($"前 {Awards.Percent(HonorableShare)}（{Rounding.Name()}）中其余参评者获优胜奖");
+        if (MinimumTotal is { } minimum) parts.Add($"总分低于 {Figures.Points(minimum)} 分者不授奖");
+        parts.Add("名次并列跨越奖项分界时，并列者均获较高奖项，下一奖项名额相应减少");
+        parts.Add("取消资格、缺考、未完赛者不参加评奖");
+        return string.Join("；", parts) + "。";
+    }
+
     /// <summary>What is wrong with the settings, in Chinese, one line per problem; empty when they can be used.</summary>
     public IReadOnlyList<string> Problems()
     {

@@ -83,7 +83,12 @@ public static class Nominations
             throw new ArgumentException("晋升推荐须从高等级到低等级排列，且不重复。", nameof(rule));
 
         // The steps are places laid end to end with the same tie rule as awards, so reuse the allocator with counts.
-        var eligible = Awarded(outcome).Select(e => e.Entry).ToList();
+        // Renumbered among the awarded (1, 1, 3 … kept as ties), so a refused entry in between cannot leave a gap.
+        var awarded = Awarded(outcome).Select(e => e.Entry).ToList();
+        var eligible = new List<RankedEntry>();
+        for (var i = 0; i < awarded.Count; i++)
+            eligible.Add(awarded[i] with { Rank = i > 0 && awarded[i].Rank == awarded[i - 1].Rank ? eligible[i - 1].Rank : i + 1 });
+        var original = awarded.ToDictionary(e => e.Id);
         var counts = steps.Select(s => s.Places).Concat([0, 0]).Take(3).ToArray();
         var bands = AwardAllocator.Allocate(eligible, AwardRule.ByCount(counts[0], counts[1], counts[2]));
         var lines = steps.Select((s, i) => $"第 {counts.Take(i).Sum() + 1}–{counts.Take(i + 1).Sum()} 位推荐{s.Level.Title()}");
@@ -92,7 +97,12 @@ public static class Nominations
         return bands.Entries.Where(b => b.Award != Award.None).Select(b =>
         {
             var step = steps[(int)b.Award - 1];
-            var facts = new List<string> { $"{ContestAccess.LevelName(level)}竞赛{b.Entry.Place}，总分 {Figures.Points(b.Entry.Total)}", ruleText };
+            var entry = original[b.Entry.Id];
+            var facts = new List<string>
+            {
+                $"{ContestAccess.LevelName(level)}竞赛{entry.Place}，总分 {Figures.Points(entry.Total)}，获{outcome.AwardOf(entry.Id).Name()}",
+                ruleText,
+            };
             var concerns = new List<string>();
             if (currentLevels.TryGetValue(b.Entry.Id, out var current))
             {

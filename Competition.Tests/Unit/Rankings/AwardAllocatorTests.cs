@@ -164,4 +164,23 @@ public class AwardAllocatorTests
         var entries = new[] { new RankedEntry(Id(0), "甲", EntryStatus.Finished, 2, 80), new RankedEntry(Id(1), "乙", EntryStatus.Finished, 1, 90) };
         Should.Throw<ArgumentException>(() => AwardAllocator.Allocate(entries, AwardRule.Default)).Message.ShouldContain("第 1 位“甲”的名次为 2");
     }
+
+    [Fact]
+    public void TieBelowTheMinimum_IsNotStatedAsATie()
+    {
+        // 三等奖's last place is shared by two totals of 50, both under the minimum of 60.
+        var outcome = AwardAllocator.Allocate(Of(90, 80, 70, 50, 50), AwardRule.ByCount(1, 1, 2) with { MinimumTotal = 60 });
+        Awards(outcome).ShouldBe(Expect(1, 1, 1, none: 2));
+        outcome.Statements.ShouldNotContain(s => s.StartsWith("并列"));
+        outcome.Statements.ShouldContain("三等奖有 2 名因总分低于获奖最低分 60 未授予。");
+    }
+
+    [Fact]
+    public void Rule_IsDescribedInOneSentence()
+    {
+        AwardRule.Default.Describe().ShouldBe(
+            "一等奖 10%、二等奖 20%、三等奖 30%（按参评人数，四舍五入）；名次并列跨越奖项分界时，并列者均获较高奖项，下一奖项名额相应减少；取消资格、缺考、未完赛者不参加评奖。");
+        (AwardRule.ByCount(1, 2, 3) with { MinimumTotal = 60, HonorableMention = true }).Describe().ShouldBe(
+            "一等奖 1 名、二等奖 2 名、三等奖 3 名；前 50%（四舍五入）中其余参评者获优胜奖；总分低于 60 分者不授奖；名次并列跨越奖项分界时，并列者均获较高奖项，下一奖项名额相应减少；取消资格、缺考、未完赛者不参加评奖。");
+    }
 }

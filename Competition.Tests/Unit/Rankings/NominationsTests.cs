@@ -113,4 +113,15 @@ public class NominationsTests
         Should.Throw<ArgumentException>(() => Nominations.Promotions(Awarded(AwardRule.Default, 90), ContestLevel.CityClass1, NoLevels, rule))
             .Message.ShouldContain("从高等级到低等级");
     }
+
+    [Fact]
+    public void Promotions_AnEntryRefusedInBetween_LeavesNoGap()
+    {
+        // A ranking whose totals are not in order (e.g. by points, then a penalty): 第 2 名 is under the minimum.
+        RankedEntry[] entries = [new(Id(0), "甲", EntryStatus.Finished, 1, 90), new(Id(1), "乙", EntryStatus.Finished, 2, 50), new(Id(2), "丙", EntryStatus.Finished, 3, 80)];
+        var outcome = AwardAllocator.Allocate(entries, AwardRule.ByCount(3, 0, 0) with { MinimumTotal = 60 });
+        var candidates = Nominations.Promotions(outcome, ContestLevel.CityClass2, NoLevels, Promotion);
+        candidates.Select(c => c.EntryId).ShouldBe([Id(0), Id(2)]);
+        candidates[1].Facts.ShouldContain("市级二类竞赛第 3 名，总分 80，获一等奖");
+    }
 }
