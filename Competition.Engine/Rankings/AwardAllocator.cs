@@ -96,7 +96,7 @@ public static class AwardAllocator
                 awards[i] = Award.None;
             }
         }
-        foreach (var (award, count) in refused)
+        foreach (var (award, count) in refused.OrderBy(r => r.Key))
             statements.Add($"{award.Name()}有 {count} 名因总分低于获奖最低分 {Figures.Points(rule.MinimumTotal!.Value)} 未授予。");
 
         var byId = finishers.Select((f, i) => (f.Id, i)).ToDictionary(x => x.Id, x => x.i);
