@@ -30,4 +30,12 @@ public static class ResultsAccess
     /// <summary>Drafts are seen by the contest's managers and its chief judge only.</summary>
     public static async Task<bool> MaySeeDraftsAsync(CompetitionDbContext db, Actor actor, Contest contest, CancellationToken ct) =>
         ContestAccess.MayManage(actor, contest) || actor.IsIn(Accounts.Roles.ChiefJudge) && await ContestAccess.IsAssignedAsync(db, actor, contest.Id, ct);
+
+    public static async Task<bool> IsChiefJudgeAsync(CompetitionDbContext db, Actor actor, Guid contestId, CancellationToken ct) =>
+        actor.IsIn(Accounts.Roles.ChiefJudge) && await ContestAccess.IsAssignedAsync(db, actor, contestId, ct);
+
+    /// <summary>The contests (of those given) whose draft waits for the chief judge's signature.</summary>
+    public static async Task<HashSet<Guid>> AwaitingChiefJudgeAsync(CompetitionDbContext db, IReadOnlyCollection<Guid> contestIds, CancellationToken ct) =>
+        (await db.ResultVersions.AsNoTracking().Where(v => contestIds.Contains(v.ContestId) && v.State == ResultState.Draft && v.ChiefJudgeSignature == null)
+            .Select(v => v.ContestId).ToListAsync(ct)).ToHashSet();
 }

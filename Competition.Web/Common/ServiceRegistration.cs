@@ -85,6 +85,8 @@ public static class ServiceRegistration
             // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
             o.Conventions.AuthorizeFolder("/Practice");
             o.Conventions.AuthorizeFolder("/Judging");
+            // Results are managed and signed by staff (the engine says which); /Results, the public notice, needs no sign-in.
+            o.Conventions.AuthorizeFolder("/Rankings");
         }).AddViewLocalization()
           .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.
