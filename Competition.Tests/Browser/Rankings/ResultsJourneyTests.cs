@@ -59,6 +59,7 @@ public class ResultsJourneyTests(BrowserSession browser) : IClassFixture<Browser
         await chief.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "我的竞赛" }).ClickAsync();
         await chief.GetByTestId("results-sign-link").ClickAsync();
         await Assertions.Expect(Line(chief, "A003").GetByTestId("award")).ToHaveTextAsync("一等奖");
+        await chief.ScreenshotAsync(new() { Path = "/tmp/results-chief.png", FullPage = true });
         await chief.GetByTestId("chief-sign").ClickAsync();
         await Assertions.Expect(chief.GetByTestId("sign-message")).ToContainTextAsync("组织者也已签字");
         await Assertions.Expect(chief.GetByTestId("chief-signature")).ToContainTextAsync("✔");
@@ -68,6 +69,8 @@ public class ResultsJourneyTests(BrowserSession browser) : IClassFixture<Browser
         await Assertions.Expect(organizer.GetByTestId("current-state")).ToHaveTextAsync("公示中");
         await Assertions.Expect(organizer.GetByTestId("results-message")).ToContainTextAsync("公示期至");
         await organizer.ScreenshotAsync(new() { Path = "/tmp/results-organizer.png", FullPage = true });
+        var violations = new List<string>();
+        await Axe.CheckAsync(organizer, violations, "/Rankings/Manage");
 
         var phone = await browser.NewPageAsync(app.BaseAddress, phone: true);
         await phone.GotoAsync("/");
@@ -83,6 +86,8 @@ public class ResultsJourneyTests(BrowserSession browser) : IClassFixture<Browser
         await Assertions.Expect(phone.GetByTestId("public-objection")).ToContainTextAsync("李四");
         await Assertions.Expect(phone.GetByTestId("objections")).Not.ToContainTextAsync("13900000000");
         await phone.ScreenshotAsync(new() { Path = "/tmp/results-phone.png", FullPage = true });
+        await Axe.CheckAsync(phone, violations, "/Results/{contest}");
+        violations.ShouldBeEmpty(string.Join("\n", violations));
 
         await organizer.ReloadAsync();
         await Assertions.Expect(organizer.GetByTestId("objection")).ToContainTextAsync("13900000000");   // the contact is the organizer's to see
@@ -96,6 +101,8 @@ public class ResultsJourneyTests(BrowserSession browser) : IClassFixture<Browser
         await Assertions.Expect(phone.Locator("nav.navbar")).ToBeHiddenAsync();
         await Assertions.Expect(phone.GetByTestId("objection-form")).ToBeHiddenAsync();
         await phone.ScreenshotAsync(new() { Path = "/tmp/results-print.png", FullPage = true });
+        await organizer.GotoAsync($"/Results/{s.ContestId}");
+        await organizer.PdfAsync(new() { Path = "/tmp/results-print.pdf", Format = "A4" });   // what an organizer prints to file
     }
 
     private static ILocator Line(IPage page, string number) => page.Locator($"[data-testid='result-line'][data-number='{number}']").First;
