@@ -16,7 +16,7 @@ public sealed class ManageModel(IMediator mediator, TimeProvider clock, WorkingD
     [BindProperty] public RuleForm Rule { get; set; } = RuleForm.From(AwardRule.Default);
     [TempData] public string? Message { get; set; }
 
-    /// <summary>When a 公示 started now would end, for the default period (the page's script updates it for other lengths).</summary>
+    /// <summary>When a 公示 started now would end, for the default period (only that one: another length is shown after the start).</summary>
     public DateTime PreviewNoticeEnd => calendar.NoticeEndsUtc(clock.GetUtcNow().UtcDateTime, StartPublicNotice.DefaultWorkingDays);
 
     public Task<IActionResult> OnGetAsync(Guid id) => RunAsync(async () =>
