@@ -9,13 +9,14 @@ namespace Competition.Engine.Judging;
 
 /// <summary>
 /// A judge's "my contests": only the contests they are assigned to (any station), newest first, with their stations;
-/// a chief judge is told they may sign off and correct there.
+/// a chief judge is told they may sign off and correct there, and which results drafts wait for their signature.
 /// </summary>
 public static class ListMyContests
 {
     public sealed record Query(Actor Actor) : IRequest<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string Title, ContestPhase Phase, DateTime StartsAt, DateTime EndsAt, IReadOnlyList<string> Stations, bool IsChief);
+    public sealed record Row(Guid Id, string Title, ContestPhase Phase, DateTime StartsAt, DateTime EndsAt, IReadOnlyList<string> Stations, bool IsChief,
+        bool ResultsAwaitSignature = false);
 
     public sealed class Handler(CompetitionDbContext db) : IRequestHandler<Query, IReadOnlyList<Row>>
     {
@@ -27,9 +28,11 @@ public static class ListMyContests
             var ids = mine.Select(a => a.ContestId).Distinct().ToList();
             var contests = await db.Contests.AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
             var chief = q.Actor.IsIn(Roles.ChiefJudge);
+            // A chief judge is pointed at a results draft that waits for their signature (成绩签字).
+            var toSign = chief ? await Rankings.ResultsAccess.AwaitingChiefJudgeAsync(db, ids, ct) : new HashSet<Guid>();
             return contests.OrderByDescending(c => c.StartsAt)
                 .Select(c => new Row(c.Id, c.Title, c.Phase, c.StartsAt, c.EndsAt,
-                    mine.Where(a => a.ContestId == c.Id).Select(a => a.Station).Distinct().Order().ToList(), chief))
+                    mine.Where(a => a.ContestId == c.Id).Select(a => a.Station).Distinct().Order().ToList(), chief, toSign.Contains(c.Id)))
                 .ToList();
         }
     }

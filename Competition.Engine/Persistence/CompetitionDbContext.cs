@@ -34,6 +34,8 @@ public sealed class CompetitionDbContext(DbContextOptions<CompetitionDbContext> 
     public DbSet<ItemMark> ItemMarks => Set<ItemMark>();
     public DbSet<MarkAudit> MarkAudits => Set<MarkAudit>();
     public DbSet<TaskSignOff> TaskSignOffs => Set<TaskSignOff>();
+    public DbSet<Rankings.ResultVersion> ResultVersions => Set<Rankings.ResultVersion>();
+    public DbSet<Rankings.ResultObjection> ResultObjections => Set<Rankings.ResultObjection>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,14 @@ public static class ServiceRegistration
         services.AddSingleton<Competition.Engine.Exams.AttemptDirectory>();
         services.AddSingleton<Competition.Engine.Exams.AnswerWriter>();
         services.AddSingleton<Competition.Engine.Scoreboards.ScoreboardProjection>();
+        // 公示 periods count working days: weekends off, plus the year's statutory holidays and 调休 days from settings
+        // ("Results:Holidays" / "Results:MakeUpDays", lists of yyyy-MM-dd), which the State Council publishes each year.
+        services.AddSingleton(sp =>
+        {
+            var section = sp.GetRequiredService<IConfiguration>().GetSection("Results");
+            HashSet<DateOnly> Days(string key) => (section.GetSection(key).Get<string[]>() ?? []).Select(d => DateOnly.ParseExact(d, "yyyy-MM-dd")).ToHashSet();
+            return new Competition.Engine.Rankings.WorkingDays(Days("Holidays"), Days("MakeUpDays"));
+        });
         services.AddCompetitionMediator(typeof(CompetitionDbContext).Assembly, typeof(ServiceRegistration).Assembly);
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
@@ -77,6 +85,8 @@ public static class ServiceRegistration
             // Any signed-in account may open the drill pages; non-workers get the engine's refusal as the page's message.
             o.Conventions.AuthorizeFolder("/Practice");
             o.Conventions.AuthorizeFolder("/Judging");
+            // Results are managed and signed by staff (the engine says which); /Results, the public notice, needs no sign-in.
+            o.Conventions.AuthorizeFolder("/Rankings");
         }).AddViewLocalization()
           .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true); // the engine's validators say what is missing, in Chinese
         // Quartz keeps schedulers in a process-wide registry by name; hosts sharing a process (tests, benchmarks) need their own.

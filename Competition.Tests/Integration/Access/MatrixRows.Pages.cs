@@ -7,7 +7,7 @@ namespace Competition.Tests.Integration.Access;
 /// <summary>The Razor pages' and the hub's rows: who may open each page, post each handler and call each hub method.</summary>
 public static partial class MatrixRows
 {
-    public static IEnumerable<MatrixRow> All => [.. Api, .. Pages, .. Hubs];
+    public static IEnumerable<MatrixRow> All => [.. Api, .. Pages, .. Results, .. Hubs];
 
     public static IEnumerable<MatrixRow> Pages =>
     [
@@ -124,6 +124,30 @@ public static partial class MatrixRows
         new() { Key = "PAGE GET /QuestionBank/Import", Allowed = Organizers, Http = (_, _) => Get("/QuestionBank/Import") },
         new() { Key = "PAGE POST /QuestionBank/Import", Allowed = Organizers,
             Http = (w, who) => Upload(w, who, "/QuestionBank/Import", "upload", "空表.csv", EmptyBankSheet(), ("Trade", "lathe-operator")) },
+    ];
+
+    // The world's results exist only as a draft (naming 马鞍山's contestant): the public pages must never show it, to anyone;
+    // the organizer's posts reach the engine and are refused by its rules (409) or by validation (200).
+    public static IEnumerable<MatrixRow> Results =>
+    [
+        new() { Key = "PAGE GET /Rankings/Manage", Allowed = CityStaff, Http = (w, _) => Get($"/Rankings/Manage/{w.ContestId}") },
+        new() { Key = "PAGE POST /Rankings/Manage?handler=Draft", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Rankings/Manage/{w.ContestId}?handler=Draft",
+            ("Rule.Basis", "Ratio"), ("Rule.FirstPercent", "10"), ("Rule.SecondPercent", "20"), ("Rule.ThirdPercent", "30"), ("Rule.Rounding", "HalfUp")) },
+        new() { Key = "PAGE POST /Rankings/Manage?handler=Sign", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Rankings/Manage/{w.ContestId}?handler=Sign",
+            ("versionId", w.ResultVersionId.ToString()), ("contentHash", new string('0', 64))) },
+        new() { Key = "PAGE POST /Rankings/Manage?handler=Notice", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Rankings/Manage/{w.ContestId}?handler=Notice",
+            ("versionId", w.ResultVersionId.ToString()), ("workingDays", "5")) },
+        new() { Key = "PAGE POST /Rankings/Manage?handler=Answer", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Rankings/Manage/{w.ContestId}?handler=Answer",
+            ("objectionId", w.ObjectionId.ToString()), ("answer", "")) },
+        new() { Key = "PAGE POST /Rankings/Manage?handler=Finalize", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Rankings/Manage/{w.ContestId}?handler=Finalize",
+            ("versionId", w.ResultVersionId.ToString())) },
+        new() { Key = "PAGE GET /Rankings/Sign", Allowed = [Who.AssignedChief], Http = (w, _) => Get($"/Rankings/Sign/{w.ContestId}") },
+        new() { Key = "PAGE POST /Rankings/Sign", Allowed = [Who.AssignedChief], Http = (w, who) => Form(w, who, $"/Rankings/Sign/{w.ContestId}",
+            ("versionId", w.ResultVersionId.ToString()), ("contentHash", new string('0', 64))) },
+        new() { Key = "PAGE GET /Results/Index", Allowed = Everyone, Sees = [], Http = (_, _) => Get("/Results") },
+        new() { Key = "PAGE GET /Results/Contest", Allowed = Everyone, Sees = [], Http = (w, _) => Get($"/Results/{w.ContestId}") },
+        new() { Key = "PAGE POST /Results/Contest", Allowed = Everyone, Sees = [], Http = (w, who) => Form(w, who, $"/Results/{w.ContestId}",
+            ("Name", "矩阵路人"), ("Reason", "矩阵异议理由")) },
     ];
 
     public static IEnumerable<MatrixRow> Hubs =>

@@ -8,6 +8,7 @@ using Competition.Engine.Judging;
 using Competition.Engine.Organizations;
 using Competition.Engine.Persistence;
 using Competition.Engine.QuestionBank;
+using Competition.Engine.Rankings;
 using Competition.Tests.Infrastructure;
 using Competition.Tests.Integration.Contests;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
     public Guid ContestantId { get; private set; }
     public Guid SessionId { get; private set; }
     public string DrillQuestionId { get; private set; } = "";
+    /// <summary>A results draft (never public) naming the contestant, and an objection on it, for the results pages' rows.</summary>
+    public Guid ResultVersionId { get; private set; }
+    public Guid ObjectionId { get; private set; }
     public Guid UnitId { get; private set; }
     public Guid OwnerWorkerId { get; private set; }
     public string AssignedJudgeName { get; private set; } = "";
@@ -105,6 +109,21 @@ public sealed partial class MatrixWorld : IAsyncLifetime
             new { number = "A001", name = ContestantName, unitName = $"矩阵单位{Tag}", cityCode = "maanshan", group = Group, workerId = OwnerWorkerId });
         registered.EnsureSuccessStatusCode();
         ContestantId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        // Stored directly: the contest is not finalized, and a draft must exist for the results pages' handlers to be tried.
+        await using (var db = App.Database.NewContext())
+        {
+            var now = DateTime.UtcNow;
+            var line = new ResultLine(1, false, "A001", ContestantName, $"矩阵单位{Tag}", "马鞍山", 80, 90, 170, EntryStatus.Finished, Award.First, "第 1 名");
+            var content = new ResultsContent(ContestId, $"矩阵竞赛{Tag}", "lathe-operator", "市级一类", "maanshan", now,
+                [new ResultGroup(Group, AwardRule.Default.Describe(), [], [line])]);
+            var version = new ResultVersion(Guid.NewGuid(), ContestId, 1, content, AwardRule.Default, "matrix", now, null, null);
+            var objection = new ResultObjection(Guid.NewGuid(), version.Id, "矩阵异议人", "13000000000", "矩阵异议理由", now);
+            db.ResultVersions.Add(version);
+            db.ResultObjections.Add(objection);
+            await db.SaveChangesAsync();
+            (ResultVersionId, ObjectionId) = (version.Id, objection.Id);
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

@@ -47,6 +47,8 @@ public class EnglishPagesTests(SharedApps apps) : IClassFixture<SharedApps>
         await EnglishAsync(anonymous, "/Error/404", ["Error"], "Page not found", "Back to the home page");
         await EnglishAsync(anonymous, "/Docs/Api", ["Docs/Api"], "API reference", "/openapi/v1.json");
         await EnglishAsync(anonymous, $"/Contests/Board/{s.ContestId}?view=projector", ["Contests/Board"], "Scoreboard", "Practical", "Connecting…");
+        await EnglishAsync(anonymous, "/Results", ["Results/Index"], "Published results", "No results are published yet");
+        await EnglishAsync(anonymous, $"/Results/{s.ContestId}", ["Results/Contest"], "Published results", "results are not published yet");
 
         // The organizer's own cookie: the language travels with the browser, set by the same switch.
         var organizer = await app.OrganizerClientAsync();
