@@ -32,12 +32,28 @@ public static class CertificatePdf
         return Save(doc);
     }
 
-    /// <summary>The QR code of an address as PNG bytes (error correction M: survives a crease or a stamp on a printout).</summary>
-    public static byte[] QrPng(string url)
+    /// <summary>
+    /// The QR code of an address as PNG bytes (error correction M: survives a crease or a stamp on a printout). QRCoder
+    /// makes the module matrix; the PNG is written here as 8-bit RGB because PDFsharp's core build refuses the PNG that
+    /// QRCoder's own writer produces ("Unsupported image format").
+    /// </summary>
+    public static byte[] QrPng(string url, int pixelsPerModule = 6)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
+        var modules = data.ModuleMatrix;   // includes the quiet zone
+        var size = modules.Count * pixelsPerModule;
+        var raw = new byte[size * (1 + size * 3)];
+        for (var y = 0; y < size; y++)
+        {
+            var row = y * (1 + size * 3);   // filter byte 0 (none), then RGB triples
+            for (var x = 0; x < size; x++)
+            {
+                var v = modules[y / pixelsPerModule][x / pixelsPerModule] ? (byte)0 : (byte)255;
+                raw[row + 1 + x * 3] = raw[row + 2 + x * 3] = raw[row + 3 + x * 3] = v;
+            }
+        }
+        return Png.Rgb(size, size, raw);
     }
 
     private static PdfDocument NewDocument()

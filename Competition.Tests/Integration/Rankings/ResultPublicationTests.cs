@@ -17,7 +17,7 @@ namespace Competition.Tests.Integration.Rankings;
 /// </summary>
 public class ResultPublicationTests
 {
-    private static async Task<Actor> ActorAsync(AppFactory app, string userName, string role, string? city)
+    internal static async Task<Actor> ActorAsync(AppFactory app, string userName, string role, string? city)
     {
         using var scope = app.Services.CreateScope();
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync(userName))!;
@@ -26,7 +26,7 @@ public class ResultPublicationTests
 
     private static readonly Actor Anyone = new("", "", new HashSet<string>(), null);
 
-    private static async Task FinalizeAsync(AppFactory app, ContestScenario s)
+    internal static async Task FinalizeAsync(AppFactory app, ContestScenario s)
     {
         await s.TickAsync();
         await s.MarkFullyAsync("A001", met: true, measured: 20.00, 2, 2, 2);
