@@ -8,6 +8,7 @@ using Competition.Engine.Judging;
 using Competition.Engine.Organizations;
 using Competition.Engine.Persistence;
 using Competition.Engine.QuestionBank;
+using Competition.Engine.Rankings;
 using Competition.Tests.Infrastructure;
 using Competition.Tests.Integration.Contests;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,8 @@ public sealed partial class MatrixWorld : IAsyncLifetime
     public Guid OwnerWorkerId { get; private set; }
     public string AssignedJudgeName { get; private set; } = "";
     public string SpareJudgeName { get; private set; } = "";
+    /// <summary>The certificate of the contest's public result version (its award line names nobody private).</summary>
+    public string CertificateCode { get; private set; } = "";
     public const string Group = "职工组";
 
     public string ExamTitle => $"矩阵考试{Tag}";
@@ -105,6 +108,25 @@ public sealed partial class MatrixWorld : IAsyncLifetime
             new { number = "A001", name = ContestantName, unitName = $"矩阵单位{Tag}", cityCode = "maanshan", group = Group, workerId = OwnerWorkerId });
         registered.EnsureSuccessStatusCode();
         ContestantId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await PublishResultsAsync();
+    }
+
+    /// <summary>A public (公示) result version of the contest with one award line, and its certificate, written as the engine's entities would be.</summary>
+    private async Task PublishResultsAsync()
+    {
+        var now = DateTime.UtcNow;
+        var content = new ResultsContent(ContestId, $"矩阵竞赛{Tag}", "lathe-operator", "四级", "maanshan", now,
+            [new ResultGroup(Group, "一等奖 1 名", [], [new ResultLine(1, false, "A001", $"获奖者{Tag}", $"矩阵单位{Tag}", "maanshan", 50, 50, 100, EntryStatus.Finished, Award.First, "")])]);
+        var version = new ResultVersion(Guid.NewGuid(), ContestId, 1, content, AwardRule.ByCount(1, 0, 0), "matrix", now, null, null);
+        version.SignAsChiefJudge("裁判长", now);
+        version.SignAsOrganizer("组织者", now);
+        version.StartNotice(now, now.AddDays(7), 5);
+        var certificate = Certificate.ForVersion(version, now).Single();
+        CertificateCode = certificate.Code;
+        await using var db = App.Database.NewContext();
+        db.ResultVersions.Add(version);
+        db.Certificates.Add(certificate);
+        await db.SaveChangesAsync();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
