@@ -43,11 +43,12 @@ public static class CertificateFiles
             using var stream = new MemoryStream();
             using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
             {
-                foreach (var c in certificates.OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Award).ThenBy(c => c.Number, StringComparer.Ordinal))
+                var ordered = certificates.OrderBy(c => c.Group, StringComparer.Ordinal).ThenBy(c => c.Award).ThenBy(c => c.Number, StringComparer.Ordinal).ToList();
+                var pdfs = CertificatePdf.RenderEach(ordered.Select(c => Data(c, contest, version, organizer, q.VerifyBase)).ToList());
+                for (var i = 0; i < ordered.Count; i++)
                 {
-                    var pdf = CertificatePdf.Render(Data(c, contest, version, organizer, q.VerifyBase));
-                    await using var entry = zip.CreateEntry($"{FileName(c)}.pdf", CompressionLevel.Fastest).Open();
-                    await entry.WriteAsync(pdf, ct);
+                    await using var entry = zip.CreateEntry($"{FileName(ordered[i])}.pdf", CompressionLevel.Fastest).Open();
+                    await entry.WriteAsync(pdfs[i], ct);
                 }
             }
             return new($"{contest.Title}-第{version.Number}版-证书.zip", "application/zip", stream.ToArray());

@@ -24,6 +24,18 @@ public static class CertificatePdf
         return Save(doc);
     }
 
+    /// <summary>
+    /// One PDF per certificate, rendered on every core (each document is separate; PDFsharp's font caches are shared
+    /// under its own locks). The order of the result is the order of <paramref name="all"/>.
+    /// </summary>
+    public static byte[][] RenderEach(IReadOnlyList<CertificateData> all)
+    {
+        CertificateFonts.EnsureInstalled();
+        var files = new byte[all.Count][];
+        Parallel.For(0, all.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => files[i] = Render(all[i]));
+        return files;
+    }
+
     /// <summary>Several certificates as pages of one document.</summary>
     public static byte[] Render(IEnumerable<CertificateData> all)
     {
@@ -104,7 +116,9 @@ public static class CertificatePdf
     private static List<(string Text, XFont Font)> Runs(string text, double size, bool bold)
     {
         var style = bold ? XFontStyleEx.Bold : XFontStyleEx.Regular;
-        XFont cjk = new(CertificateFonts.Chinese, size, style), latin = new(CertificateFonts.Latin, size, style);
+        // Unicode (CID) encoding for the Chinese font always: otherwise characters such as "·" that WinAnsi also has make
+        // PDFsharp embed the large Chinese font a second time.
+        XFont cjk = new(CertificateFonts.Chinese, size, style, new XPdfFontOptions(PdfFontEncoding.Unicode)), latin = new(CertificateFonts.Latin, size, style);
         var runs = new List<(string, XFont)>();
         var start = 0;
         for (var i = 1; i <= text.Length; i++)
