@@ -112,7 +112,10 @@ public static class CertificatePdf
         Text(g, $"扫码或访问 {d.VerifyUrl} 核验", 9, Grey, x, h - 86);
     }
 
-    // Droid Sans Fallback has no Latin glyphs: text is drawn in runs, ASCII in the Latin font and the rest in the Chinese one.
+    // Droid Sans Fallback has no Latin glyphs: text is drawn in runs, Latin (up to U+036F, e.g. "·") in the Latin font and
+    // the rest in the Chinese one.
+    private static bool IsLatin(char c) => c < 0x0370;
+
     private static List<(string Text, XFont Font)> Runs(string text, double size, bool bold)
     {
         var style = bold ? XFontStyleEx.Bold : XFontStyleEx.Regular;
@@ -123,8 +126,8 @@ public static class CertificatePdf
         var start = 0;
         for (var i = 1; i <= text.Length; i++)
         {
-            if (i < text.Length && text[i] < 128 == text[start] < 128) continue;
-            runs.Add((text[start..i], text[start] < 128 ? latin : cjk));
+            if (i < text.Length && IsLatin(text[i]) == IsLatin(text[start])) continue;
+            runs.Add((text[start..i], IsLatin(text[start]) ? latin : cjk));
             start = i;
         }
         return runs;

@@ -48,6 +48,7 @@ public class CertificateTests
     public void Render_Pdf_StartsWithPdfAndCarriesTheQrImage()
     {
         var pdf = CertificatePdf.Render(Data());
+        if (Environment.GetEnvironmentVariable("CERTIFICATE_SCREENSHOTS") is { Length: > 0 } folder) File.WriteAllBytes(Path.Combine(folder, "certificate.pdf"), pdf);
         Encoding.ASCII.GetString(pdf, 0, 5).ShouldBe("%PDF-");
         var text = Encoding.Latin1.GetString(pdf);
         text.ShouldContain("/Subtype/Image");
