@@ -2,6 +2,8 @@
 # Runs every test. First installs what the tests need when it is missing:
 #   - Debian's chromium (browser tests drive it through Playwright; never `playwright install`)
 #   - the PostgreSQL server binaries (the tests start a private cluster of their own on a free loopback port)
+#   - the certificate fonts: PDFsharp reads TrueType files only, so Chinese comes from fonts-droid-fallback and Latin
+#     letters and digits from fonts-dejavu-core (Noto CJK's .ttc files have CFF outlines PDFsharp cannot embed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +11,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 command -v npm >/dev/null || missing+=(nodejs npm)
+[ -f /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || missing+=(fonts-droid-fallback)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"

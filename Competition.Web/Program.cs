@@ -5,6 +5,7 @@ using Competition.Web.Contests;
 using Competition.Web.Organizations;
 using Competition.Web.Practice;
 using Competition.Web.QuestionBank;
+using Competition.Web.Rankings;
 
 // Command-line verbs (banks validate/import/synth, admin create) run without starting the web server.
 if (CommandLine.IsVerb(args)) return await CommandLine.RunAsync(args);
@@ -36,6 +37,7 @@ app.MapQuestionBankEndpoints();
 app.MapExamEndpoints();
 app.MapPracticeEndpoints();
 app.MapContestEndpoints();
+app.MapCertificateEndpoints();
 app.MapHub<Competition.Web.Scoreboards.ScoreboardHub>("/hubs/scoreboard");
 app.MapOpenApi();   // /openapi/v1.json; the 接口文档 page (/Docs/Api) lists it for people
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));

@@ -36,6 +36,7 @@ public sealed class CompetitionDbContext(DbContextOptions<CompetitionDbContext> 
     public DbSet<TaskSignOff> TaskSignOffs => Set<TaskSignOff>();
     public DbSet<Rankings.ResultVersion> ResultVersions => Set<Rankings.ResultVersion>();
     public DbSet<Rankings.ResultObjection> ResultObjections => Set<Rankings.ResultObjection>();
+    public DbSet<Rankings.Certificate> Certificates => Set<Rankings.Certificate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

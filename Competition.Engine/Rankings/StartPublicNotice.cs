@@ -7,7 +7,7 @@ namespace Competition.Engine.Rankings;
 
 /// <summary>
 /// Publishes a signed draft for 公示 (default 5 working days). A correction's 公示 supersedes the version it corrects in
-/// the same transaction, so the public page always has exactly one current version.
+/// the same transaction, so the public page always has exactly one current version; the version's certificates are issued with it.
 /// </summary>
 public static class StartPublicNotice
 {
@@ -27,6 +27,8 @@ public static class StartPublicNotice
             var now = clock.GetUtcNow().UtcDateTime;
             var ends = calendar.NoticeEndsUtc(now, c.WorkingDays);
             version.StartNotice(now, ends, c.WorkingDays);
+            // Certificates exist from the moment the figures are public, in the same transaction: a 公示 never lacks them.
+            db.Certificates.AddRange(Certificate.ForVersion(version, now));
             if (version.SupersedesId is { } previousId)
             {
                 var previous = await db.ResultVersions.FirstAsync(v => v.Id == previousId, ct);

@@ -100,5 +100,12 @@ public static partial class MatrixRows
         new() { Key = "POST /api/marks/signoff", Allowed = [Who.AssignedChief], Sees = [], Http = (w, _) => Post("/api/marks/signoff", new { contestantId = w.ContestantId, taskId = w.TaskId }) },
         new() { Key = "POST /api/marks/override", Allowed = [Who.AssignedChief], Sees = [],
             Http = (w, _) => Post("/api/marks/override", new { contestantId = w.ContestantId, taskId = w.TaskId, itemCode = "M1", judgeUserName = w.AssignedJudgeName, value = 1, reason = "矩阵复核更正" }) },
+
+        // Certificates and exports of public results: the contest's city (and admins); revocation without a reason writes nothing.
+        new() { Key = "GET /api/results/{contestId:guid}/certificates.zip", Allowed = CityStaff, Http = (w, _) => Get($"/api/results/{w.ContestId}/certificates.zip") },
+        new() { Key = "GET /api/results/{contestId:guid}/results.xlsx", Allowed = CityStaff, Http = (w, _) => Get($"/api/results/{w.ContestId}/results.xlsx") },
+        new() { Key = "GET /api/results/{contestId:guid}/awards.xlsx", Allowed = CityStaff, Http = (w, _) => Get($"/api/results/{w.ContestId}/awards.xlsx") },
+        new() { Key = "GET /api/certificates/{code}.pdf", Allowed = CityStaff, Http = (w, _) => Get($"/api/certificates/{w.CertificateCode}.pdf") },
+        new() { Key = "POST /api/certificates/{code}/revoke", Allowed = CityStaff, Http = (w, _) => Post($"/api/certificates/{w.CertificateCode}/revoke", new { reason = "" }) },
     ];
 }

@@ -24,6 +24,7 @@ public static partial class MatrixRows
         new() { Key = "PAGE GET /Account/Register", Open = true, Http = (_, _) => Get("/Account/Register") },
         new() { Key = "PAGE POST /Account/Register", Open = true, Http = (w, who) => Form(w, who, "/Account/Register", ("Input.Name", "")) },
 
+        new() { Key = "PAGE GET /Results/Verify", Allowed = Everyone, Http = (w, _) => Get($"/Results/Verify/{w.CertificateCode}") },
         new() { Key = "PAGE GET /Contests/Board", Allowed = Everyone, Http = (w, _) => Get($"/Contests/Board/{w.ContestId}?view=jury") },
         new() { Key = "PAGE GET /Contests/Control", Allowed = CityStaff, Http = (w, _) => Get($"/Contests/Control/{w.ContestId}") },
         new() { Key = "PAGE POST /Contests/Control?handler=Phase", Allowed = CityStaff, Http = (w, who) => Form(w, who, $"/Contests/Control/{w.ContestId}?handler=Phase", ("to", "Running")) },

@@ -49,6 +49,9 @@ public sealed partial class MatrixWorld : IAsyncLifetime
     public Guid OwnerWorkerId { get; private set; }
     public string AssignedJudgeName { get; private set; } = "";
     public string SpareJudgeName { get; private set; } = "";
+    /// <summary>The certificate of the contest's public result version (its award line names nobody private).</summary>
+    public string CertificateCode { get; private set; } = "";
+    public Guid PublicVersionId { get; private set; }
     public const string Group = "职工组";
 
     public string ExamTitle => $"矩阵考试{Tag}";
@@ -109,21 +112,42 @@ public sealed partial class MatrixWorld : IAsyncLifetime
             new { number = "A001", name = ContestantName, unitName = $"矩阵单位{Tag}", cityCode = "maanshan", group = Group, workerId = OwnerWorkerId });
         registered.EnsureSuccessStatusCode();
         ContestantId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        await PublishResultsAsync();
 
-        // Stored directly: the contest is not finalized, and a draft must exist for the results pages' handlers to be tried.
+        // Stored directly: the contest is not finalized, and a draft (a correction of the public version 1 below) must exist
+        // for the results pages' handlers to be tried; its contestant name is a secret no public page may show.
         await using (var db = App.Database.NewContext())
         {
             var now = DateTime.UtcNow;
             var line = new ResultLine(1, false, "A001", ContestantName, $"矩阵单位{Tag}", "马鞍山", 80, 90, 170, EntryStatus.Finished, Award.First, "第 1 名");
             var content = new ResultsContent(ContestId, $"矩阵竞赛{Tag}", "lathe-operator", "市级一类", "maanshan", now,
                 [new ResultGroup(Group, AwardRule.Default.Describe(), [], [line])]);
-            var version = new ResultVersion(Guid.NewGuid(), ContestId, 1, content, AwardRule.Default, "matrix", now, null, null);
+            var version = new ResultVersion(Guid.NewGuid(), ContestId, 2, content, AwardRule.Default, "matrix", now, "矩阵更正原因", PublicVersionId);
             var objection = new ResultObjection(Guid.NewGuid(), version.Id, "矩阵异议人", "13000000000", "矩阵异议理由", now);
             db.ResultVersions.Add(version);
             db.ResultObjections.Add(objection);
             await db.SaveChangesAsync();
             (ResultVersionId, ObjectionId) = (version.Id, objection.Id);
         }
+    }
+
+    /// <summary>A public (公示) result version of the contest with one award line, and its certificate, written as the engine's entities would be.</summary>
+    private async Task PublishResultsAsync()
+    {
+        var now = DateTime.UtcNow;
+        var content = new ResultsContent(ContestId, $"矩阵竞赛{Tag}", "lathe-operator", "四级", "maanshan", now,
+            [new ResultGroup(Group, "一等奖 1 名", [], [new ResultLine(1, false, "A001", $"获奖者{Tag}", $"矩阵单位{Tag}", "maanshan", 50, 50, 100, EntryStatus.Finished, Award.First, "")])]);
+        var version = new ResultVersion(Guid.NewGuid(), ContestId, 1, content, AwardRule.ByCount(1, 0, 0), "matrix", now, null, null);
+        version.SignAsChiefJudge("裁判长", now);
+        version.SignAsOrganizer("组织者", now);
+        version.StartNotice(now, now.AddDays(7), 5);
+        var certificate = Certificate.ForVersion(version, now).Single();
+        CertificateCode = certificate.Code;
+        await using var db = App.Database.NewContext();
+        db.ResultVersions.Add(version);
+        db.Certificates.Add(certificate);
+        PublicVersionId = version.Id;
+        await db.SaveChangesAsync();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
