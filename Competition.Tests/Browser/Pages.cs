@@ -10,7 +10,28 @@ public sealed class LoginPage(IPage page)
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("手机号 / 工号 / 账号").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "登录" }));
+    }
+
+    /// <summary>
+    /// Sends the filled sign-in form and waits to leave it. A refusal fails at once with the page's message. On a loaded CI
+    /// machine a sign-in has (rarely) left the browser on the filled form with no message and no answer; that case is sent
+    /// once more, since what the tests check comes after signing in.
+    /// </summary>
+    public static async Task SubmitAsync(IPage page, ILocator button)
+    {
+        await button.ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(u => !u.Contains("/Account/Login"), new() { Timeout = 40_000 });
+            return;
+        }
+        catch (TimeoutException) { }
+        var errors = page.GetByTestId("login-errors");
+        if (await errors.CountAsync() == 0) throw new InvalidOperationException($"signing in did not answer with the form or a page after it: {await page.TitleAsync()}");
+        var message = (await errors.InnerTextAsync()).Trim();
+        if (message.Length > 0) throw new InvalidOperationException($"signing in was refused: {message}");
+        await button.ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
     }
 }

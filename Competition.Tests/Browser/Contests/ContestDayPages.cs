@@ -44,8 +44,7 @@ public sealed class HomeEntry(IPage page, DayTexts t)
         await page.Locator("#nav").GetByRole(AriaRole.Link, new() { Name = t.Setup.SignIn, Exact = true }).ClickAsync();
         await page.Locator("#UserName").FillAsync(user);
         await page.Locator("#Password").FillAsync(password);
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await LoginPage.SubmitAsync(page, page.Locator("main form button[type=submit]"));
     }
 }
 

@@ -50,8 +50,7 @@ public class ContestSetupJourneyTests(BrowserSession browser) : IClassFixture<Br
         // The sign-in page speaks the chosen language too: its fields are found by id.
         await page.Locator("#UserName").FillAsync(organizer);
         await page.Locator("#Password").FillAsync("test-pass-123");
-        await page.Locator("main form button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await LoginPage.SubmitAsync(page, page.Locator("main form button[type=submit]"));
 
         var setup = new ContestSetupPage(page, t);
         await setup.OpenNewFromNavAsync();

@@ -11,8 +11,7 @@ public sealed class HomeSignIn(IPage page)
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = signIn, Exact = true }).ClickAsync();
         await page.GetByLabel(userLabel).FillAsync(user);
         await page.GetByLabel(passwordLabel, new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = signIn, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await LoginPage.SubmitAsync(page, page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Button, new() { Name = signIn, Exact = true }));
     }
 
     public async Task SwitchToEnglishAsync()

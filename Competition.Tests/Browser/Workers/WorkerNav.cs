@@ -12,8 +12,7 @@ public sealed class WorkerNav(IPage page)
         await OpenAsync("登录");
         await page.GetByLabel("手机号 / 工号 / 账号").FillAsync(user);
         await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/Account/Login"));
+        await LoginPage.SubmitAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "登录" }));
     }
 
     /// <summary>Clicks a link of the site's menu, opening the menu first when it is collapsed (phones).</summary>
@@ -24,12 +23,18 @@ public sealed class WorkerNav(IPage page)
         if (await toggler.IsVisibleAsync() && await toggler.GetAttributeAsync("aria-expanded") != "true")
         {
             await toggler.ClickAsync();
-            await Assertions.Expect(nav.Locator("#nav")).ToBeVisibleAsync();
+            // Bootstrap marks the menu "show" once its opening animation ends; a link clicked while the menu is still
+            // growing has been missed on a loaded machine.
+            await Assertions.Expect(nav.Locator("#nav")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bshow\b"));
         }
         await nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>Switches the language with the menu's switch (English ↔ 中文); the same page comes back in that language.</summary>
-    public async Task SwitchLanguageAsync(string to = "English") => await OpenAsync(to);
+    public async Task SwitchLanguageAsync(string to = "English")
+    {
+        await OpenAsync(to);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", to == "English" ? "en" : "zh-CN");
+    }
 }
